@@ -1,0 +1,65 @@
+package org.cyberbaseline.validator;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.cyberbaseline.rules.Severity;
+
+/**
+ * Everything one validation run found. Immutable; the same inputs, baseline and clock give an equal
+ * report (and byte-identical serialisations).
+ *
+ * @param toolVersion version of this library that produced the report
+ * @param generatedAt the injected clock's instant
+ * @param mode whether a submission folder or a lone SBOM was validated
+ * @param device identity from the manifest; empty for a lone SBOM or an unreadable manifest
+ * @param inputProblems problems reading the submission itself (manifest invalid, listed file
+ *     missing or outside the folder); they are not tied to a rule of the baseline
+ * @param results one per rule of the baseline, sorted by rule id
+ */
+public record ValidationReport(
+    String toolVersion,
+    Instant generatedAt,
+    BaselineSummary baseline,
+    Mode mode,
+    Optional<DeviceIdentity> device,
+    List<ArtifactSummary> artifacts,
+    List<Finding> inputProblems,
+    List<RuleResult> results,
+    Summary summary) {
+
+  /** What was validated. */
+  public enum Mode {
+    SUBMISSION,
+    SBOM_ONLY
+  }
+
+  public ValidationReport {
+    Objects.requireNonNull(toolVersion, "toolVersion");
+    Objects.requireNonNull(generatedAt, "generatedAt");
+    Objects.requireNonNull(baseline, "baseline");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(device, "device");
+    artifacts = List.copyOf(artifacts);
+    inputProblems = List.copyOf(inputProblems);
+    results = List.copyOf(results);
+    Objects.requireNonNull(summary, "summary");
+  }
+
+  /** Input problems first, then each rule's findings, in report order. */
+  public List<Finding> allFindings() {
+    return Stream.concat(inputProblems.stream(), results.stream().flatMap(r -> r.findings().stream()))
+        .toList();
+  }
+
+  /** True when some finding is at or above {@code threshold}. */
+  public boolean hasFindingsAtOrAbove(Severity threshold) {
+    return allFindings().stream().anyMatch(f -> f.severity().atLeast(threshold));
+  }
+
+  public Optional<RuleResult> result(String ruleId) {
+    return results.stream().filter(r -> r.ruleId().equals(ruleId)).findFirst();
+  }
+}

@@ -1,0 +1,137 @@
+package org.cyberbaseline.validator;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.cyberbaseline.rules.PackRef;
+import org.cyberbaseline.rules.Rule;
+import org.cyberbaseline.rules.RulePack;
+import org.cyberbaseline.rules.RulePackException;
+import org.cyberbaseline.rules.RulePackRepository;
+import org.cyberbaseline.schemas.ReadLimits;
+import org.cyberbaseline.validator.internal.CheckRegistry;
+import org.cyberbaseline.validator.internal.Engine;
+import org.cyberbaseline.validator.spi.CheckType;
+
+/**
+ * The one entry point: validates submissions against one baseline.
+ *
+ * <pre>{@code
+ * Validator validator = Validator.builder().baseline("ntia-sbom", "2021").build();
+ * ValidationReport report = validator.validate(Submission.fromDirectory(dir));
+ * }</pre>
+ *
+ * <p>Everything that can be wrong with the configuration (unknown baseline, invalid pack, unknown
+ * check type, bad check parameters) fails in {@link Builder#build()}, not during a run. A built
+ * validator is immutable and safe to share between threads.
+ */
+public final class Validator {
+  /** The baseline used when none is chosen. */
+  public static final PackRef DEFAULT_BASELINE = new PackRef("ntia-sbom", "2021");
+
+  private final RulePack baseline;
+  private final Engine engine;
+
+  private Validator(RulePack baseline, Engine engine) {
+    this.baseline = baseline;
+    this.engine = engine;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Validates one submission. Never throws for bad input documents: they become findings. */
+  public ValidationReport validate(Submission submission) {
+    return engine.validate(Objects.requireNonNull(submission, "submission"));
+  }
+
+  /** The resolved baseline: its rules include those of every pack it extends. */
+  public RulePack baseline() {
+    return baseline;
+  }
+
+  /** Configures a {@link Validator}. */
+  public static final class Builder {
+    private PackRef baseline = DEFAULT_BASELINE;
+    private final List<Path> packFiles = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private ReadLimits limits = ReadLimits.DEFAULT;
+    private ClassLoader classLoader = Validator.class.getClassLoader();
+
+    private Builder() {}
+
+    public Builder baseline(String id, String version) {
+      this.baseline = new PackRef(id, version);
+      return this;
+    }
+
+    public Builder baseline(PackRef ref) {
+      this.baseline = Objects.requireNonNull(ref, "ref");
+      return this;
+    }
+
+    /** Makes a user's pack file available; select it (or a pack extending it) with {@link #baseline}. */
+    public Builder addPackFile(Path file) {
+      packFiles.add(Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /** The clock stamped into reports and used as "today" when the manifest gives no date. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Ceilings for reading untrusted documents (size, nesting, string length). */
+    public Builder readLimits(ReadLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** Where {@link CheckType} implementations are looked up; defaults to this library's loader. */
+    public Builder checkTypeClassLoader(ClassLoader classLoader) {
+      this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+      return this;
+    }
+
+    public Validator build() throws ConfigurationException {
+      RulePack pack;
+      try {
+        RulePackRepository.Builder repository = RulePackRepository.builder();
+        packFiles.forEach(repository::addFile);
+        pack = repository.build().resolve(baseline);
+      } catch (RulePackException e) {
+        throw new ConfigurationException(e.getMessage(), e);
+      }
+      CheckRegistry registry = CheckRegistry.load(classLoader);
+      for (Rule rule : pack.rules()) {
+        CheckType type =
+            registry
+                .find(rule.check().type())
+                .orElseThrow(
+                    () ->
+                        new ConfigurationException(
+                            "rule "
+                                + rule.id()
+                                + " of "
+                                + pack.ref()
+                                + " names check type '"
+                                + rule.check().type()
+                                + "', which is not on the classpath; known: "
+                                + registry.all().keySet()));
+        try {
+          type.checkParameters(rule.check().params());
+        } catch (IllegalArgumentException e) {
+          throw new ConfigurationException(
+              "rule " + rule.id() + " of " + pack.ref() + ": invalid parameters for check '"
+                  + type.name() + "': " + e.getMessage(),
+              e);
+        }
+      }
+      return new Validator(pack, new Engine(pack, registry, clock, limits));
+    }
+  }
+}

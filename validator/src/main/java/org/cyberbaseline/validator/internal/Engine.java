@@ -1,0 +1,331 @@
+package org.cyberbaseline.validator.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.cyberbaseline.rules.ArtifactType;
+import org.cyberbaseline.rules.Rule;
+import org.cyberbaseline.rules.RulePack;
+import org.cyberbaseline.rules.Severity;
+import org.cyberbaseline.sbom.Sbom;
+import org.cyberbaseline.sbom.SbomReadResult;
+import org.cyberbaseline.sbom.SbomReader;
+import org.cyberbaseline.schemas.LocatedJson;
+import org.cyberbaseline.schemas.LocatedJsonReader;
+import org.cyberbaseline.schemas.Position;
+import org.cyberbaseline.schemas.ReadLimits;
+import org.cyberbaseline.schemas.SchemaCheck;
+import org.cyberbaseline.validator.ArtifactSummary;
+import org.cyberbaseline.validator.BaselineSummary;
+import org.cyberbaseline.validator.DeviceIdentity;
+import org.cyberbaseline.validator.Finding;
+import org.cyberbaseline.validator.Location;
+import org.cyberbaseline.validator.RuleResult;
+import org.cyberbaseline.validator.Status;
+import org.cyberbaseline.validator.Submission;
+import org.cyberbaseline.validator.SubmissionAccess;
+import org.cyberbaseline.validator.Summary;
+import org.cyberbaseline.validator.ValidationReport;
+import org.cyberbaseline.validator.spi.CheckContext;
+import org.cyberbaseline.validator.spi.CheckType;
+import org.cyberbaseline.validator.spi.Evaluation;
+import org.cyberbaseline.validator.spi.SbomArtifact;
+import org.cyberbaseline.validator.spi.UnopenedArtifact;
+
+/**
+ * Runs a resolved baseline over a submission: reads the manifest and the artifacts it lists, then
+ * decides every rule in id order. Holds no per-run state, so one instance serves concurrent runs.
+ */
+public final class Engine {
+  private static final Comparator<Finding> FINDING_ORDER =
+      Comparator.comparing((Finding f) -> f.location().artifact())
+          .thenComparing(f -> f.location().line().orElse(0))
+          .thenComparing(f -> f.location().column().orElse(0))
+          .thenComparing(f -> f.location().pointer().orElse(""))
+          .thenComparing(Finding::ruleId)
+          .thenComparing(Finding::message);
+
+  private final RulePack pack;
+  private final CheckRegistry registry;
+  private final Clock clock;
+  private final SbomReader sbomReader;
+  private final ManifestReader manifestReader;
+
+  public Engine(RulePack pack, CheckRegistry registry, Clock clock, ReadLimits limits) {
+    this.pack = pack;
+    this.registry = registry;
+    this.clock = clock;
+    this.sbomReader = new SbomReader(limits);
+    this.manifestReader = new ManifestReader(new LocatedJsonReader(limits), SchemaCheck.forBundledSchemas());
+  }
+
+  public ValidationReport validate(Submission submission) {
+    List<Finding> inputProblems = new ArrayList<>();
+    List<ArtifactSummary> artifacts = new ArrayList<>();
+    List<SbomArtifact> sboms = new ArrayList<>();
+    List<UnopenedArtifact> unopenedSboms = new ArrayList<>();
+    Optional<DeviceIdentity> device = Optional.empty();
+    Optional<LocalDate> submissionDate = Optional.empty();
+    ValidationReport.Mode mode;
+
+    if (submission.hasManifest()) {
+      mode = ValidationReport.Mode.SUBMISSION;
+      byte[] manifestBytes = SubmissionAccess.manifest(submission);
+      ManifestReader.Manifest manifest = manifestReader.read(manifestBytes);
+      inputProblems.addAll(manifest.problems());
+      device = manifest.device();
+      submissionDate = manifest.submissionDate();
+      artifacts.add(
+          new ArtifactSummary(
+              Submission.MANIFEST_FILE,
+              ArtifactType.SUBMISSION,
+              Optional.of("Cyber Baseline submission manifest"),
+              Optional.of(sha256(manifestBytes))));
+      Set<String> seen = new HashSet<>();
+      for (ManifestReader.ArtifactRef ref : manifest.artifacts()) {
+        Location at = manifestLocation(manifest.document(), ref.pointer());
+        if (!seen.add(ref.path())) {
+          inputProblems.add(
+              InputProblems.finding(
+                  InputProblems.ARTIFACT_DUPLICATE,
+                  Severity.WARNING,
+                  "'" + ref.path() + "' is listed more than once",
+                  at));
+          continue;
+        }
+        Optional<String> unsafe = ArtifactPaths.whyUnsafe(ref.path());
+        Optional<String> why = unsafe.isPresent() ? unsafe : submission.whyUnreadable(ref.path());
+        byte[] content = why.isPresent() ? null : SubmissionAccess.document(submission, ref.path());
+        if (content == null) {
+          String reason = why.orElse("file was not provided with the submission");
+          inputProblems.add(
+              InputProblems.finding(
+                  InputProblems.ARTIFACT_UNREADABLE,
+                  Severity.ERROR,
+                  ref.type().id() + " '" + ref.path() + "' cannot be read: " + reason,
+                  at));
+          artifacts.add(new ArtifactSummary(ref.path(), ref.type(), Optional.empty(), Optional.empty()));
+          if (ref.type() == ArtifactType.SBOM) {
+            unopenedSboms.add(new UnopenedArtifact(ref.path(), reason));
+          }
+          continue;
+        }
+        Optional<String> format = Optional.empty();
+        if (ref.type() == ArtifactType.SBOM) {
+          SbomArtifact sbom = new SbomArtifact(ref.path(), sbomReader.read(content));
+          sboms.add(sbom);
+          format = formatOf(sbom.read());
+        }
+        artifacts.add(new ArtifactSummary(ref.path(), ref.type(), format, Optional.of(sha256(content))));
+      }
+    } else {
+      mode = ValidationReport.Mode.SBOM_ONLY;
+      for (String path : submission.documentPaths()) {
+        byte[] content = SubmissionAccess.document(submission, path);
+        SbomArtifact sbom = new SbomArtifact(path, sbomReader.read(content));
+        sboms.add(sbom);
+        artifacts.add(new ArtifactSummary(path, ArtifactType.SBOM, formatOf(sbom.read()), Optional.of(sha256(content))));
+      }
+    }
+
+    LocalDate referenceDate = submissionDate.orElse(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    RunState run = new RunState(mode, device, List.copyOf(sboms), List.copyOf(unopenedSboms), referenceDate);
+    List<RuleResult> results = new ArrayList<>();
+    for (Rule rule : pack.rules()) {
+      results.add(decide(rule, run));
+    }
+    inputProblems.sort(FINDING_ORDER);
+    return new ValidationReport(
+        ToolVersion.get(),
+        clock.instant(),
+        new BaselineSummary(pack.ref(), pack.title(), pack.effectiveDate(), pack.extendsPacks()),
+        mode,
+        device,
+        artifacts,
+        inputProblems,
+        results,
+        Summary.of(results, inputProblems));
+  }
+
+  private record RunState(
+      ValidationReport.Mode mode,
+      Optional<DeviceIdentity> device,
+      List<SbomArtifact> sboms,
+      List<UnopenedArtifact> unopenedSboms,
+      LocalDate referenceDate) {}
+
+  private RuleResult decide(Rule rule, RunState run) {
+    Optional<Evaluation> skipped = applicability(rule, run);
+    Evaluation evaluation = skipped.orElseGet(() -> evaluate(rule, run));
+    Status status;
+    List<Finding> findings = List.of();
+    // Java 17 has no pattern switch; the sealed interface keeps this chain exhaustive in review.
+    if (evaluation instanceof Evaluation.Pass) {
+      status = Status.PASS;
+    } else if (evaluation instanceof Evaluation.Fail fail) {
+      status = Status.FAIL;
+      findings = fail.findings();
+    } else if (evaluation instanceof Evaluation.NeedsReview review) {
+      status = Status.NEEDS_REVIEW;
+      findings = review.findings();
+    } else {
+      status = Status.NOT_APPLICABLE;
+    }
+    List<Finding> sorted = new ArrayList<>(findings);
+    sorted.sort(FINDING_ORDER);
+    return new RuleResult(
+        rule.id(), rule.title(), rule.severity(), status, evaluation.explanation(), rule.citations(), sorted);
+  }
+
+  private static Optional<Evaluation> applicability(Rule rule, RunState run) {
+    if (run.mode() == ValidationReport.Mode.SBOM_ONLY) {
+      if (!rule.appliesTo().sbomOnly()) {
+        return Optional.of(
+            new Evaluation.NotApplicable(
+                "needs a submission folder (reads "
+                    + rule.appliesTo().artifacts().stream().map(ArtifactType::id).sorted().toList()
+                    + "); only SBOM rules run on a lone SBOM"));
+      }
+      if (rule.appliesTo().hasDeviceConditions()) {
+        return Optional.of(
+            new Evaluation.NotApplicable(
+                "depends on device facts (cyber-device status or pathway) that only a submission manifest declares"));
+      }
+      return Optional.empty();
+    }
+    Optional<Boolean> wantCyber = rule.appliesTo().cyberDevice();
+    if (wantCyber.isPresent()) {
+      Optional<Boolean> isCyber = run.device().flatMap(DeviceIdentity::cyberDevice);
+      if (isCyber.isEmpty()) {
+        return Optional.of(
+            new Evaluation.NeedsReview(
+                "the manifest does not say whether the device is a cyber device (FD&C Act 524B(c)),"
+                    + " so a reviewer must decide whether this rule applies",
+                List.of()));
+      }
+      if (!isCyber.get().equals(wantCyber.get())) {
+        return Optional.of(
+            new Evaluation.NotApplicable(
+                "applies only to devices that " + (wantCyber.get() ? "are" : "are not")
+                    + " cyber devices under FD&C Act 524B(c)"));
+      }
+    }
+    if (!rule.appliesTo().pathways().isEmpty()) {
+      Optional<String> pathway = run.device().flatMap(DeviceIdentity::pathway);
+      if (pathway.isEmpty()) {
+        return Optional.of(
+            new Evaluation.NeedsReview(
+                "the manifest declares no premarket pathway, so a reviewer must decide whether this rule applies",
+                List.of()));
+      }
+      if (!rule.appliesTo().pathways().contains(pathway.get())) {
+        return Optional.of(
+            new Evaluation.NotApplicable(
+                "applies only to the pathways " + rule.appliesTo().pathways().stream().sorted().toList()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Evaluation evaluate(Rule rule, RunState run) {
+    // Presence was verified when the Validator was built.
+    CheckType type = registry.find(rule.check().type()).orElseThrow();
+    Context context = new Context(rule, run);
+    try {
+      return type.evaluate(context);
+    } catch (RuntimeException | StackOverflowError e) {
+      // A defect in a check must not lose the rest of the report; a human looks at this rule.
+      return new Evaluation.NeedsReview(
+          "check '" + type.name() + "' failed internally (" + e.getClass().getSimpleName()
+              + "); the rule could not be decided automatically",
+          List.of());
+    }
+  }
+
+  private static Location manifestLocation(Optional<LocatedJson> manifest, String pointer) {
+    Optional<Position> position = manifest.flatMap(m -> m.positionOf(pointer));
+    return new Location(
+        Submission.MANIFEST_FILE,
+        Optional.of(pointer),
+        position.map(Position::line),
+        position.map(Position::column));
+  }
+
+  private static Optional<String> formatOf(SbomReadResult read) {
+    if (read instanceof SbomReadResult.Parsed parsed) {
+      Sbom sbom = parsed.sbom();
+      return Optional.of(sbom.format().displayName() + " " + sbom.specVersion());
+    }
+    return Optional.empty();
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
+  }
+
+  private static final class Context implements CheckContext {
+    private final Rule rule;
+    private final RunState run;
+
+    Context(Rule rule, RunState run) {
+      this.rule = rule;
+      this.run = run;
+    }
+
+    @Override
+    public Rule rule() {
+      return rule;
+    }
+
+    @Override
+    public ObjectNode params() {
+      return rule.check().params();
+    }
+
+    @Override
+    public Optional<DeviceIdentity> device() {
+      return run.device();
+    }
+
+    @Override
+    public List<SbomArtifact> sboms() {
+      return run.sboms();
+    }
+
+    @Override
+    public List<UnopenedArtifact> unopenedSboms() {
+      return run.unopenedSboms();
+    }
+
+    @Override
+    public LocalDate referenceDate() {
+      return run.referenceDate();
+    }
+
+    @Override
+    public Finding finding(Severity severity, String message, Location location) {
+      return new Finding(rule.id(), severity, message, location, rule.citations(), rule.remediation());
+    }
+
+    @Override
+    public Location locate(String artifactPath, Sbom sbom, String pointer) {
+      Optional<Position> position = sbom.locator().positionOf(pointer);
+      return new Location(
+          artifactPath, Optional.of(pointer), position.map(Position::line), position.map(Position::column));
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package org.cyberbaseline.validator.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.cyberbaseline.rules.Severity;
+import org.cyberbaseline.validator.Finding;
+import org.cyberbaseline.validator.Location;
+
+/**
+ * Codes of problems reading the submission itself. They are not rules of any baseline (so they
+ * carry no citation) and are reported whatever the baseline.
+ */
+public final class InputProblems {
+  public static final String MANIFEST_SYNTAX = "input.manifest-syntax";
+  public static final String MANIFEST_SCHEMA = "input.manifest-schema";
+  public static final String ARTIFACT_UNREADABLE = "input.artifact-unreadable";
+  public static final String ARTIFACT_DUPLICATE = "input.artifact-duplicate";
+
+  private InputProblems() {}
+
+  static Finding finding(String code, Severity severity, String message, Location location) {
+    return new Finding(code, severity, message, location, List.of(), Optional.of(remediation(code)));
+  }
+
+  private static String remediation(String code) {
+    return switch (code) {
+      case MANIFEST_SYNTAX -> "Fix the JSON syntax of submission.json at the position shown.";
+      case MANIFEST_SCHEMA ->
+          "Make submission.json match the submission schema ("
+              + "https://cyberbaseline.org/schemas/submission-1.0.schema.json).";
+      case ARTIFACT_UNREADABLE ->
+          "Put the artifact inside the submission folder and list it by a relative path with '/' separators.";
+      case ARTIFACT_DUPLICATE -> "List each artifact once.";
+      default -> "See the message.";
+    };
+  }
+}
