@@ -1,0 +1,228 @@
+package org.cyberbaseline.sbom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.cyberbaseline.schemas.JsonProblem;
+import org.cyberbaseline.schemas.JsonReadException;
+import org.cyberbaseline.schemas.LocatedJson;
+import org.cyberbaseline.schemas.LocatedJsonReader;
+import org.cyberbaseline.schemas.Position;
+import org.cyberbaseline.schemas.ReadLimits;
+
+/**
+ * Reads one SBOM document into the normalised {@link Sbom} model.
+ *
+ * <p>The format is detected from the content, never from the file name. This version reads
+ * <b>CycloneDX JSON, spec versions 1.2 to 1.7</b>, and validates each such document against the
+ * official schema of the version it declares ({@link SbomReadResult.Parsed#schemaProblems()},
+ * each with JSON Pointer, line and column). It also recognises CycloneDX XML, SPDX JSON, SPDX
+ * tag-value, SPDX RDF/XML, SPDX XML, SPDX YAML and SPDX 3 JSON-LD, and answers those with an
+ * honest {@link SbomReadResult.Unreadable} (keyword {@value #KEYWORD_UNSUPPORTED_FORMAT}) that
+ * names the format and version found, rather than pretending to read them.
+ *
+ * <p>{@link #read} never throws on bad input. A submission is untrusted and often broken (empty,
+ * truncated, hand-edited, produced by a buggy tool), and "this file could not be read, here is
+ * where and why" is itself a finding the validator must report next to the findings for the other
+ * artefacts; an exception would lose that and every other result of the run. So every failure,
+ * including an unexpected exception from a parsing library, becomes an {@code Unreadable} whose
+ * {@link JsonProblem#keyword() keyword} is one of the {@code KEYWORD_*} constants here, or
+ * "syntax" / "limit" as produced by {@link LocatedJsonReader}. Resource use is bounded by {@link
+ * ReadLimits}.
+ *
+ * <p>Thread-safe and reusable: instances hold no mutable state, and the compiled schemas are
+ * shared by every instance in the JVM.
+ */
+public final class SbomReader {
+  /** A recognised SBOM format or serialisation that this version does not read. */
+  public static final String KEYWORD_UNSUPPORTED_FORMAT = "unsupported-format";
+
+  /** CycloneDX JSON whose specVersion is missing or outside the supported range. */
+  public static final String KEYWORD_UNSUPPORTED_VERSION = "unsupported-version";
+
+  /** Content that is not any SBOM format this library knows. */
+  public static final String KEYWORD_UNKNOWN_FORMAT = "unknown-format";
+
+  /** A parsing library failed in a way it should not have; the message names the failure. */
+  public static final String KEYWORD_READ_ERROR = "read-error";
+
+  /** A schema problem of a Parsed document saying that the schema check itself failed. */
+  public static final String KEYWORD_SCHEMA_CHECK_ERROR = "schema-check-error";
+
+  /** The formats and versions this version reads, as shown in messages. */
+  public static final String SUPPORTED = "CycloneDX JSON 1.2–1.7";
+
+  static final String NOT_RECOGNISED = "not a recognised SBOM format (expected CycloneDX or SPDX)";
+
+  private static final Comparator<JsonProblem> DOCUMENT_ORDER =
+      Comparator.comparing(
+          (JsonProblem p) -> p.position().orElse(null),
+          Comparator.nullsLast(Comparator.comparingInt(Position::line).thenComparingInt(Position::column)));
+
+  private final LocatedJsonReader jsonReader;
+
+  /** A reader with {@link ReadLimits#DEFAULT}. */
+  public SbomReader() {
+    this(ReadLimits.DEFAULT);
+  }
+
+  public SbomReader(ReadLimits limits) {
+    this.jsonReader = new LocatedJsonReader(Objects.requireNonNull(limits, "limits"));
+  }
+
+  /**
+   * Reads one document.
+   *
+   * @param content the document's bytes exactly as submitted (any charset JSON allows; a BOM is
+   *     fine)
+   * @return {@link SbomReadResult.Parsed} when the document is CycloneDX JSON 1.2–1.7 that could be
+   *     mapped, schema-valid or not; otherwise {@link SbomReadResult.Unreadable} saying why
+   * @throws NullPointerException if {@code content} is null (a programming error, not bad input)
+   */
+  public SbomReadResult read(byte[] content) {
+    Objects.requireNonNull(content, "content");
+    try {
+      return detectAndRead(content);
+    } catch (StackOverflowError e) {
+      // Only reachable when a caller raised ReadLimits.maxNestingDepth beyond what the thread
+      // stack holds; the document is still just "too deep", not a reason to kill the run.
+      return unreadable("", Optional.empty(), "document nests too deeply to be read", "limit");
+    } catch (RuntimeException e) {
+      return unreadable(
+          "",
+          Optional.empty(),
+          "the document could not be read: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+          KEYWORD_READ_ERROR);
+    }
+  }
+
+  private SbomReadResult detectAndRead(byte[] content) {
+    String start = FormatSniffer.start(content);
+    if (start.isEmpty()) {
+      return content.length <= FormatSniffer.PREFIX_BYTES
+          ? unreadable("", Optional.empty(), "document is empty", "syntax")
+          : unreadable("", Optional.empty(), NOT_RECOGNISED, KEYWORD_UNKNOWN_FORMAT);
+    }
+    char first = start.charAt(0);
+    if (first == '{' || first == '[') {
+      return readJson(content);
+    }
+    FormatSniffer.Sniffed sniffed = first == '<' ? FormatSniffer.xml(content) : FormatSniffer.text(start);
+    if (sniffed instanceof FormatSniffer.Known known) {
+      return unsupported(known.format());
+    }
+    return new SbomReadResult.Unreadable(((FormatSniffer.NotKnown) sniffed).problem());
+  }
+
+  private SbomReadResult readJson(byte[] content) {
+    LocatedJson document;
+    try {
+      document = jsonReader.readJson(content);
+    } catch (JsonReadException e) {
+      JsonProblem problem = e.problem();
+      if ("syntax".equals(problem.keyword()) && !problem.message().startsWith("document is empty")) {
+        problem =
+            new JsonProblem(
+                problem.pointer(), problem.position(), "not well-formed JSON: " + problem.message(), problem.keyword());
+      }
+      return new SbomReadResult.Unreadable(problem);
+    }
+    JsonNode root = document.root();
+    if (!root.isObject()) {
+      return unreadable(
+          "",
+          document.positionOf(""),
+          NOT_RECOGNISED + ": the JSON document is an array, not an object",
+          KEYWORD_UNKNOWN_FORMAT);
+    }
+    JsonNode bomFormat = root.get("bomFormat");
+    if (bomFormat != null && bomFormat.isTextual() && bomFormat.textValue().equals("CycloneDX")) {
+      return readCycloneDx(document);
+    }
+    Optional<FormatSniffer.Recognised> other = FormatSniffer.otherJson(root);
+    if (other.isPresent()) {
+      return unsupported(other.get());
+    }
+    if (bomFormat != null) {
+      // Most likely a CycloneDX document with a broken bomFormat; say so where it is.
+      return unreadable(
+          "/bomFormat",
+          document.positionOf("/bomFormat"),
+          NOT_RECOGNISED + ": bomFormat is " + abbreviate(bomFormat.toString()) + ", CycloneDX requires \"CycloneDX\"",
+          KEYWORD_UNKNOWN_FORMAT);
+    }
+    return unreadable("", document.positionOf(""), NOT_RECOGNISED, KEYWORD_UNKNOWN_FORMAT);
+  }
+
+  private static SbomReadResult readCycloneDx(LocatedJson document) {
+    JsonNode specVersion = document.root().get("specVersion");
+    String supportedList = String.join(", ", CycloneDxJson.SUPPORTED_VERSIONS);
+    if (specVersion == null) {
+      return unreadable(
+          "/specVersion",
+          document.positionOf("/specVersion"),
+          "CycloneDX JSON document has no specVersion; supported versions: " + supportedList,
+          KEYWORD_UNSUPPORTED_VERSION);
+    }
+    if (!specVersion.isTextual() || !CycloneDxJson.SUPPORTED_VERSIONS.contains(specVersion.textValue())) {
+      return unreadable(
+          "/specVersion",
+          document.positionOf("/specVersion"),
+          "CycloneDX specVersion "
+              + abbreviate(specVersion.toString())
+              + " is not supported; supported versions: "
+              + supportedList,
+          KEYWORD_UNSUPPORTED_VERSION);
+    }
+    String version = specVersion.textValue();
+    Sbom sbom = CycloneDxJson.toSbom(document, version);
+    return new SbomReadResult.Parsed(sbom, schemaProblems(version, document));
+  }
+
+  private static List<JsonProblem> schemaProblems(String version, LocatedJson document) {
+    List<JsonProblem> problems;
+    try {
+      problems = new ArrayList<>(CycloneDxSchemas.check(version, document));
+    } catch (RuntimeException e) {
+      // The document itself was understood; only the check broke. Report that instead of passing
+      // the document off as schema-valid or discarding a usable model.
+      return List.of(
+          new JsonProblem(
+              "",
+              Optional.empty(),
+              "the CycloneDX "
+                  + version
+                  + " schema check could not be completed: "
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage(),
+              KEYWORD_SCHEMA_CHECK_ERROR));
+    }
+    // SchemaCheck orders by pointer text, where "/components/10" sorts before "/components/2";
+    // a reader of the report expects the order of the file. The sort is stable, so problems at the
+    // same position keep SchemaCheck's deterministic order.
+    problems.sort(DOCUMENT_ORDER);
+    return problems;
+  }
+
+  private static SbomReadResult unsupported(FormatSniffer.Recognised format) {
+    return unreadable(
+        "",
+        Optional.empty(),
+        format.describe() + " is recognised but not read by this version; supported: " + SUPPORTED,
+        KEYWORD_UNSUPPORTED_FORMAT);
+  }
+
+  private static SbomReadResult unreadable(
+      String pointer, Optional<Position> position, String message, String keyword) {
+    return new SbomReadResult.Unreadable(new JsonProblem(pointer, position, message, keyword));
+  }
+
+  /** Keeps a value quoted from an untrusted document short enough for a one-line message. */
+  private static String abbreviate(String value) {
+    return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+  }
+}
