@@ -84,6 +84,12 @@ public final class SchemaCheck {
       // Point at the absent member itself; its position falls back to the enclosing object.
       pointer = pointer + "/" + LocatedJson.escape(message.getProperty());
     }
-    return new JsonProblem(pointer, document.positionOf(pointer), message.getMessage(), keyword);
+    String text = message.getMessage();
+    // networknt prefixes its messages with the instance location, which the problem carries anyway.
+    String prefix = message.getInstanceLocation() + ": ";
+    if (text.startsWith(prefix)) {
+      text = text.substring(prefix.length());
+    }
+    return new JsonProblem(pointer, document.positionOf(pointer), text, keyword);
   }
 }
