@@ -1,7 +1,7 @@
 package org.cyberbaseline.sbom;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -53,11 +53,23 @@ final class FormatSniffer {
   private FormatSniffer() {}
 
   /**
-   * The start of the document as text, byte-order mark and leading whitespace removed. The BOM
-   * decides the charset because producers on Windows emit UTF-16 SBOMs; malformed bytes become
-   * U+FFFD rather than an exception, since this text is only looked at, never trusted.
+   * The start of the document as text, byte-order mark and leading whitespace removed.
    */
   static String start(byte[] content) {
+    String text = decode(content, PREFIX_BYTES);
+    int i = 0;
+    while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) {
+      i++;
+    }
+    return text.substring(i);
+  }
+
+  /**
+   * Up to {@code maxBytes} of the document as text. The BOM decides the charset because producers
+   * on Windows emit UTF-16 SBOMs; malformed bytes become U+FFFD rather than an error, since this
+   * text is only looked at for recognition, never trusted.
+   */
+  private static String decode(byte[] content, int maxBytes) {
     Charset charset = StandardCharsets.UTF_8;
     int offset = 0;
     if (startsWith(content, 0x00, 0x00, 0xFE, 0xFF)) {
@@ -75,12 +87,7 @@ final class FormatSniffer {
       charset = StandardCharsets.UTF_16LE;
       offset = 2;
     }
-    String text = new String(content, offset, Math.min(content.length - offset, PREFIX_BYTES), charset);
-    int i = 0;
-    while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) {
-      i++;
-    }
-    return text.substring(i);
+    return new String(content, offset, Math.min(content.length - offset, maxBytes), charset);
   }
 
   private static boolean startsWith(byte[] content, int... bytes) {
@@ -141,7 +148,9 @@ final class FormatSniffer {
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
     XMLStreamReader reader = null;
     try {
-      reader = factory.createXMLStreamReader(new ByteArrayInputStream(content));
+      // Handing StAX already-decoded text, not bytes: the JDK parser prints "[Fatal Error]" lines
+      // to System.err for undecodable bytes, and a library must not write to the console.
+      reader = factory.createXMLStreamReader(new StringReader(decode(content, content.length)));
       while (reader.hasNext() && reader.next() != XMLStreamConstants.START_ELEMENT) {
         // prolog: declaration, comments, processing instructions
       }

@@ -62,6 +62,7 @@ public final class SbomReader {
           (JsonProblem p) -> p.position().orElse(null),
           Comparator.nullsLast(Comparator.comparingInt(Position::line).thenComparingInt(Position::column)));
 
+  private final ReadLimits limits;
   private final LocatedJsonReader jsonReader;
 
   /** A reader with {@link ReadLimits#DEFAULT}. */
@@ -70,7 +71,8 @@ public final class SbomReader {
   }
 
   public SbomReader(ReadLimits limits) {
-    this.jsonReader = new LocatedJsonReader(Objects.requireNonNull(limits, "limits"));
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.jsonReader = new LocatedJsonReader(limits);
   }
 
   /**
@@ -100,6 +102,14 @@ public final class SbomReader {
   }
 
   private SbomReadResult detectAndRead(byte[] content) {
+    if (content.length > limits.maxBytes()) {
+      // Checked before sniffing so the ceiling holds for every format, not only for JSON.
+      return unreadable(
+          "",
+          Optional.empty(),
+          "document is " + content.length + " bytes, above the limit of " + limits.maxBytes(),
+          "limit");
+    }
     String start = FormatSniffer.start(content);
     if (start.isEmpty()) {
       return content.length <= FormatSniffer.PREFIX_BYTES

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class LocatedJsonReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     LoaderOptions yamlOptions = new LoaderOptions();
-    // SnakeYAML's alias ceiling is what stops "billion laughs"; YAML is only used for rule packs.
+    // Aliases are refused outright in readValue; the ceiling is a second line of defence.
     yamlOptions.setMaxAliasesForCollections(20);
     yamlOptions.setNestingDepthLimit(limits.maxNestingDepth());
     yamlOptions.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()));
@@ -121,6 +122,12 @@ public final class LocatedJsonReader {
   private static JsonNode readValue(JsonParser parser, String pointer, Map<String, Position> positions)
       throws IOException {
     position(parser.currentTokenLocation()).ifPresent(p -> positions.put(pointer, p));
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      // Jackson reads a YAML alias as the anchor's name, silently changing the data; expanding it
+      // instead invites "billion laughs". Our YAML documents (rule packs) never need aliases.
+      throw new com.fasterxml.jackson.core.JsonParseException(
+          parser, "YAML aliases (*" + parser.getText() + ") are not allowed; write the value out");
+    }
     JsonToken token = parser.currentToken();
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     switch (token) {
