@@ -22,6 +22,11 @@ import java.util.Optional;
  * @param licenses SPDX ids, expressions or license names as written
  * @param properties name/value properties (CycloneDX properties, SPDX annotations), in order
  * @param nestingDepth 0 for top-level components, 1 for their children, ...
+ * @param manufacturer the organisation that made the component (CycloneDX 1.6+ manufacturer; CISA
+ *     2026 maps "Component Producer" here)
+ * @param scope CycloneDX scope (required, optional, excluded) as written
+ * @param externalReferences links to outside resources, in document order
+ * @param support level of support and end-of-support data, as written
  */
 public record Component(
     String pointer,
@@ -37,7 +42,11 @@ public record Component(
     List<Hash> hashes,
     List<String> licenses,
     List<Map.Entry<String, String>> properties,
-    int nestingDepth) {
+    int nestingDepth,
+    Optional<String> manufacturer,
+    Optional<String> scope,
+    List<ExternalReference> externalReferences,
+    SupportInfo support) {
   public Component {
     Objects.requireNonNull(pointer, "pointer");
     Objects.requireNonNull(ref, "ref");
@@ -52,6 +61,10 @@ public record Component(
     hashes = List.copyOf(hashes);
     licenses = List.copyOf(licenses);
     properties = properties.stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+    Objects.requireNonNull(manufacturer, "manufacturer");
+    Objects.requireNonNull(scope, "scope");
+    externalReferences = List.copyOf(externalReferences);
+    Objects.requireNonNull(support, "support");
   }
 
   /** Values of every property with this name, in document order. */

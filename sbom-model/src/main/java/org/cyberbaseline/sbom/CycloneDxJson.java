@@ -170,7 +170,17 @@ final class CycloneDxJson {
               name -> properties.add(Map.entry(name, value != null && value.isTextual() ? value.textValue() : "")));
     }
 
+    List<ExternalReference> externalReferences = new ArrayList<>();
+    for (Item reference : array(node, pointer, "externalReferences")) {
+      Optional<String> type = text(reference.node(), "type");
+      Optional<String> url = text(reference.node(), "url");
+      if (type.isPresent() && url.isPresent()) {
+        externalReferences.add(new ExternalReference(type.get(), url.get(), reference.pointer()));
+      }
+    }
+
     JsonNode supplier = objectOrNull(node.get("supplier"));
+    JsonNode manufacturer = objectOrNull(node.get("manufacturer"));
     JsonNode swid = objectOrNull(node.get("swid"));
     return new Component(
         pointer,
@@ -186,7 +196,11 @@ final class CycloneDxJson {
         hashes,
         licenses,
         properties,
-        depth);
+        depth,
+        text(manufacturer, "name"),
+        text(node, "scope"),
+        externalReferences,
+        SupportInfo.fromProperties(properties));
   }
 
   private static List<Dependency> dependencies(JsonNode root) {
