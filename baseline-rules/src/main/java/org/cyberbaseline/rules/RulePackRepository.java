@@ -123,8 +123,10 @@ public final class RulePackRepository {
             throw new RulePackException(source, "file is larger than " + PACK_LIMITS.maxBytes() + " bytes");
           }
           content = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+          throw new RulePackException(source, "no such rule pack file");
         } catch (IOException e) {
-          throw new RulePackException(source, "cannot read rule pack file: " + e);
+          throw new RulePackException(source, "cannot read rule pack file: " + e.getMessage());
         }
         add(packs, parse(source, content, source.toLowerCase(Locale.ROOT).endsWith(".json")));
       }

@@ -147,7 +147,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
       io.out().println(outcome(report));
     } else {
-      io.out().println(summaryLine(report));
+      io.out().println(TextReport.summaryLine(report));
       io.err().println("JSON report: " + jsonPath);
     }
     io.out().flush();
@@ -193,23 +193,6 @@ final class ValidateCommand implements Callable<Integer> {
     } catch (SubmissionException e) {
       throw new CliException(e.getMessage(), e);
     }
-  }
-
-  /** The counts, worded as the text report's last line. */
-  static String summaryLine(ValidationReport report) {
-    var rules = report.summary().rulesByStatus();
-    var findings = report.summary().findingsBySeverity();
-    return String.format(
-        Locale.ROOT,
-        "Summary: %d rules: %d pass, %d fail, %d need review, %d not applicable; findings: %d error, %d warning, %d info",
-        report.results().size(),
-        rules.get(Status.PASS),
-        rules.get(Status.FAIL),
-        rules.get(Status.NEEDS_REVIEW),
-        rules.get(Status.NOT_APPLICABLE),
-        findings.get(Severity.ERROR),
-        findings.get(Severity.WARNING),
-        findings.get(Severity.INFO));
   }
 
   /** Why the exit code is what it is. */

@@ -48,6 +48,11 @@ public final class Validator {
     return engine.validate(Objects.requireNonNull(submission, "submission"));
   }
 
+  /** Version of this library, as written into every report. */
+  public static String version() {
+    return Engine.toolVersion();
+  }
+
   /** The resolved baseline: its rules include those of every pack it extends. */
   public RulePack baseline() {
     return baseline;

@@ -69,6 +69,11 @@ public final class Engine {
     this.manifestReader = new ManifestReader(new LocatedJsonReader(limits), SchemaCheck.forBundledSchemas());
   }
 
+  /** This library's version (from the build). */
+  public static String toolVersion() {
+    return ToolVersion.get();
+  }
+
   public ValidationReport validate(Submission submission) {
     List<Finding> inputProblems = new ArrayList<>();
     List<ArtifactSummary> artifacts = new ArrayList<>();

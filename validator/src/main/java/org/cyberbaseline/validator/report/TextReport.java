@@ -37,21 +37,26 @@ public final class TextReport {
     }
     out.append("Rules:\n");
     for (RuleResult result : report.results()) {
-      out.append(String.format(Locale.ROOT, "  %-14s %-9s %s%n", label(result.status()), result.ruleId(), result.title()));
+      out.append(String.format(Locale.ROOT, "  %-14s %-9s %s\n", label(result.status()), result.ruleId(), result.title()));
       if (result.status() == Status.FAIL || result.status() == Status.NEEDS_REVIEW
           || result.status() == Status.NOT_APPLICABLE) {
         out.append("                 ").append(result.explanation()).append('\n');
       }
       appendFindings(out, result.findings(), maxFindingsPerRule, true);
     }
+    out.append('\n').append(summaryLine(report)).append('\n');
+    return out.toString();
+  }
+
+  /** The counts in one line, as the text report ends. */
+  public static String summaryLine(ValidationReport report) {
     var rules = report.summary().rulesByStatus();
     var findings = report.summary().findingsBySeverity();
-    out.append('\n').append(String.format(Locale.ROOT,
-        "Summary: %d rules: %d pass, %d fail, %d need review, %d not applicable; findings: %d error, %d warning, %d info%n",
+    return String.format(Locale.ROOT,
+        "Summary: %d rules: %d pass, %d fail, %d need review, %d not applicable; findings: %d error, %d warning, %d info",
         report.results().size(), rules.get(Status.PASS), rules.get(Status.FAIL), rules.get(Status.NEEDS_REVIEW),
         rules.get(Status.NOT_APPLICABLE), findings.get(Severity.ERROR), findings.get(Severity.WARNING),
-        findings.get(Severity.INFO)));
-    return out.toString();
+        findings.get(Severity.INFO));
   }
 
   private static void appendFindings(StringBuilder out, List<Finding> findings, int max, boolean cite) {
