@@ -1,0 +1,51 @@
+package org.cyberbaseline.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the module graph honest on the whole runtime classpath of the CLI: internal packages are
+ * used only inside their module, and lower modules never reach up.
+ */
+class ArchitectureTest {
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.cyberbaseline");
+
+  @Test
+  void internalPackagesAreUsedOnlyInsideTheirModule() {
+    noClasses()
+        .that().resideOutsideOfPackage("org.cyberbaseline.validator..")
+        .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.validator.internal..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void publicApiDoesNotDependOnTheCli() {
+    noClasses()
+        .that().resideOutsideOfPackage("org.cyberbaseline.cli..")
+        .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void lowerModulesDoNotReachUp() {
+    noClasses()
+        .that().resideInAnyPackage("org.cyberbaseline.schemas..", "org.cyberbaseline.sbom..", "org.cyberbaseline.rules..")
+        .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.validator..")
+        .check(CLASSES);
+    noClasses()
+        .that().resideInAPackage("org.cyberbaseline.sbom..")
+        .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.rules..")
+        .check(CLASSES);
+    noClasses()
+        .that().resideInAPackage("org.cyberbaseline.rules..")
+        .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.sbom..")
+        .check(CLASSES);
+  }
+}
