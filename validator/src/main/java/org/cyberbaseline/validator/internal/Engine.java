@@ -1,5 +1,6 @@
 package org.cyberbaseline.validator.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +39,7 @@ import org.cyberbaseline.validator.Summary;
 import org.cyberbaseline.validator.ValidationReport;
 import org.cyberbaseline.validator.spi.CheckContext;
 import org.cyberbaseline.validator.spi.CheckType;
+import org.cyberbaseline.validator.spi.DeclaredArtifact;
 import org.cyberbaseline.validator.spi.Evaluation;
 import org.cyberbaseline.validator.spi.SbomArtifact;
 import org.cyberbaseline.validator.spi.UnopenedArtifact;
@@ -79,6 +81,8 @@ public final class Engine {
     List<ArtifactSummary> artifacts = new ArrayList<>();
     List<SbomArtifact> sboms = new ArrayList<>();
     List<UnopenedArtifact> unopenedSboms = new ArrayList<>();
+    List<DeclaredArtifact> declared = new ArrayList<>();
+    Optional<LocatedJson> manifestDocument = Optional.empty();
     Optional<DeviceIdentity> device = Optional.empty();
     Optional<LocalDate> submissionDate = Optional.empty();
     ValidationReport.Mode mode;
@@ -90,6 +94,7 @@ public final class Engine {
       inputProblems.addAll(manifest.problems());
       device = manifest.device();
       submissionDate = manifest.submissionDate();
+      manifestDocument = manifest.document();
       artifacts.add(
           new ArtifactSummary(
               Submission.MANIFEST_FILE,
@@ -111,6 +116,7 @@ public final class Engine {
         Optional<String> unsafe = ArtifactPaths.whyUnsafe(ref.path());
         Optional<String> why = unsafe.isPresent() ? unsafe : submission.whyUnreadable(ref.path());
         byte[] content = why.isPresent() ? null : SubmissionAccess.document(submission, ref.path());
+        declared.add(new DeclaredArtifact(ref.type(), ref.path(), ref.kind(), ref.title(), content != null, at));
         if (content == null) {
           String reason = why.orElse("file was not provided with the submission");
           inputProblems.add(
@@ -144,7 +150,8 @@ public final class Engine {
     }
 
     LocalDate referenceDate = submissionDate.orElse(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-    RunState run = new RunState(mode, device, List.copyOf(sboms), List.copyOf(unopenedSboms), referenceDate);
+    RunState run = new RunState(mode, device, List.copyOf(sboms), List.copyOf(unopenedSboms), referenceDate,
+        List.copyOf(declared), manifestDocument);
     List<RuleResult> results = new ArrayList<>();
     for (Rule rule : pack.rules()) {
       results.add(decide(rule, run));
@@ -167,7 +174,9 @@ public final class Engine {
       Optional<DeviceIdentity> device,
       List<SbomArtifact> sboms,
       List<UnopenedArtifact> unopenedSboms,
-      LocalDate referenceDate) {}
+      LocalDate referenceDate,
+      List<DeclaredArtifact> declaredArtifacts,
+      Optional<LocatedJson> manifest) {}
 
   private RuleResult decide(Rule rule, RunState run) {
     Optional<Evaluation> skipped = applicability(rule, run);
@@ -314,6 +323,21 @@ public final class Engine {
     @Override
     public List<UnopenedArtifact> unopenedSboms() {
       return run.unopenedSboms();
+    }
+
+    @Override
+    public List<DeclaredArtifact> declaredArtifacts() {
+      return run.declaredArtifacts();
+    }
+
+    @Override
+    public Optional<JsonNode> manifest() {
+      return run.manifest().map(LocatedJson::root);
+    }
+
+    @Override
+    public Location locateInManifest(String pointer) {
+      return manifestLocation(run.manifest(), pointer);
     }
 
     @Override

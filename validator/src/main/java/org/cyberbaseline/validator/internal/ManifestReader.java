@@ -33,7 +33,7 @@ final class ManifestReader {
     this.schemas = schemas;
   }
 
-  record ArtifactRef(ArtifactType type, String path, String pointer) {}
+  record ArtifactRef(ArtifactType type, String path, String pointer, Optional<String> kind, Optional<String> title) {}
 
   record Manifest(
       Optional<LocatedJson> document,
@@ -115,20 +115,28 @@ final class ManifestReader {
   }
 
   private static void single(JsonNode artifacts, String field, ArtifactType type, List<ArtifactRef> refs) {
-    JsonNode path = artifacts.path(field).path("path");
+    JsonNode entry = artifacts.path(field);
+    JsonNode path = entry.path("path");
     if (path.isTextual()) {
-      refs.add(new ArtifactRef(type, path.asText(), "/artifacts/" + field + "/path"));
+      refs.add(new ArtifactRef(type, path.asText(), "/artifacts/" + field + "/path", optionalText(entry, "kind"),
+          optionalText(entry, "title")));
     }
   }
 
   private static void list(JsonNode artifacts, String field, ArtifactType type, List<ArtifactRef> refs) {
     JsonNode entries = artifacts.path(field);
     for (int i = 0; i < entries.size(); i++) {
-      JsonNode path = entries.path(i).path("path");
+      JsonNode entry = entries.path(i);
+      JsonNode path = entry.path("path");
       if (path.isTextual()) {
-        refs.add(new ArtifactRef(type, path.asText(), "/artifacts/" + field + "/" + i + "/path"));
+        refs.add(new ArtifactRef(type, path.asText(), "/artifacts/" + field + "/" + i + "/path",
+            optionalText(entry, "kind"), optionalText(entry, "title")));
       }
     }
+  }
+
+  private static Optional<String> optionalText(JsonNode node, String field) {
+    return Optional.ofNullable(text(node, field));
   }
 
   private static String text(JsonNode node, String field) {

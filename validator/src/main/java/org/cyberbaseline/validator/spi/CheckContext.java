@@ -1,5 +1,6 @@
 package org.cyberbaseline.validator.spi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +26,15 @@ public interface CheckContext {
 
   /** Every SBOM the submission lists that could be opened, in manifest order. */
   List<SbomArtifact> sboms();
+
+  /** Every artifact the manifest lists, in manifest order; empty for a lone SBOM. */
+  List<DeclaredArtifact> declaredArtifacts();
+
+  /** The manifest as parsed (empty for a lone SBOM or a manifest that is not JSON). */
+  Optional<JsonNode> manifest();
+
+  /** Location of {@code pointer} inside submission.json, with line and column where known. */
+  Location locateInManifest(String pointer);
 
   /** SBOMs the manifest lists but that could not be opened (missing, outside the folder, too large). */
   List<UnopenedArtifact> unopenedSboms();
