@@ -20,9 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every fixture under {@code src/test/resources/rules/<RULE-ID>/}: documents in {@code pass/}
- * must PASS the rule; each document in {@code fail/} must FAIL it with exactly the findings its
- * {@code .expected.json} lists.
+ * Runs every fixture under {@code src/test/resources/rules/<RULE-ID>/}: entries in {@code pass/}
+ * must PASS the rule; each entry in {@code fail/} must FAIL it with exactly the findings its
+ * {@code .expected.json} lists. An entry is a lone SBOM file or a submission folder (with its
+ * {@code submission.json}). The rule runs in the baseline named by the optional file
+ * {@code baseline} in the rule's folder (one {@code id@version} line), by default the first bundled
+ * pack that defines the rule.
  */
 class RuleFixturesTest {
   private static final Path FIXTURES = Path.of("src/test/resources/rules");
@@ -30,11 +33,12 @@ class RuleFixturesTest {
 
   @TestFactory
   Stream<DynamicTest> fixtures() throws Exception {
-    Validator validator = TestSupport.validator();
+    RulePackRepository repository = RulePackRepository.bundled();
     List<DynamicTest> tests = new ArrayList<>();
     try (Stream<Path> rules = Files.list(FIXTURES)) {
       for (Path ruleDir : rules.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("_")).sorted().toList()) {
         String ruleId = ruleDir.getFileName().toString();
+        Validator validator = validatorFor(repository, ruleDir, ruleId);
         for (Path doc : documents(ruleDir.resolve("pass"))) {
           tests.add(DynamicTest.dynamicTest(ruleId + " passes " + doc.getFileName(), () -> assertPasses(validator, ruleId, doc)));
         }
@@ -60,6 +64,26 @@ class RuleFixturesTest {
     }
   }
 
+  private static Validator validatorFor(RulePackRepository repository, Path ruleDir, String ruleId) throws Exception {
+    Path named = ruleDir.resolve("baseline");
+    PackRef pack;
+    if (Files.isRegularFile(named)) {
+      pack = PackRef.parse(Files.readString(named).strip());
+    } else {
+      pack = repository.packs().stream()
+          .filter(ref -> repository.declared(ref).orElseThrow().rule(ruleId).isPresent())
+          .findFirst()
+          .orElse(Validator.DEFAULT_BASELINE);
+    }
+    return Validator.builder().baseline(pack).clock(TestSupport.CLOCK).build();
+  }
+
+  private static Submission submission(Path entry) throws Exception {
+    return Files.isDirectory(entry)
+        ? Submission.fromDirectory(entry)
+        : Submission.ofSbom(entry.getFileName().toString(), Files.readAllBytes(entry));
+  }
+
   private static List<Path> documents(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return List.of();
@@ -69,19 +93,18 @@ class RuleFixturesTest {
     }
   }
 
-  private static RuleResult resultFor(Validator validator, String ruleId, Path doc) throws IOException {
-    ValidationReport report =
-        validator.validate(Submission.ofSbom(doc.getFileName().toString(), Files.readAllBytes(doc)));
+  private static RuleResult resultFor(Validator validator, String ruleId, Path doc) throws Exception {
+    ValidationReport report = validator.validate(submission(doc));
     return report.result(ruleId).orElseThrow(() -> new AssertionError(ruleId + " is not in the baseline"));
   }
 
-  private static void assertPasses(Validator validator, String ruleId, Path doc) throws IOException {
+  private static void assertPasses(Validator validator, String ruleId, Path doc) throws Exception {
     RuleResult result = resultFor(validator, ruleId, doc);
     assertEquals(Status.PASS, result.status(), () -> "expected PASS, got " + result);
     assertTrue(result.findings().isEmpty());
   }
 
-  private static void assertFails(Validator validator, String ruleId, Path doc) throws IOException {
+  private static void assertFails(Validator validator, String ruleId, Path doc) throws Exception {
     String name = doc.getFileName().toString().replaceFirst("\\.cdx\\.json$|\\.json$", "");
     Path expectedFile = doc.resolveSibling(name + ".expected.json");
     assertTrue(Files.isRegularFile(expectedFile), "missing " + expectedFile);
@@ -93,7 +116,8 @@ class RuleFixturesTest {
       JsonNode want = expected.get(i);
       Finding got = result.findings().get(i);
       assertEquals(ruleId, got.ruleId());
-      assertEquals(doc.getFileName().toString(), got.location().artifact());
+      String artifact = want.has("artifact") ? want.get("artifact").asText() : doc.getFileName().toString();
+      assertEquals(artifact, got.location().artifact(), () -> "finding " + got);
       assertEquals(want.get("pointer").asText(), got.location().pointer().orElse(null), () -> "finding " + got);
       assertEquals(want.get("severity").asText(), got.severity().id(), () -> "finding " + got);
       if (want.has("line")) {
