@@ -10,6 +10,8 @@ import java.util.Optional;
  * already includes the rules of every pack it extends, sorted by rule id.
  *
  * @param source where the pack was read from (classpath resource or file), for error messages
+ * @param exclusions inherited rules left out (after resolution: by this pack or any it extends)
+ * @param overrides changes this pack makes to inherited rules (applied by resolution)
  */
 public record RulePack(
     PackRef ref,
@@ -18,7 +20,9 @@ public record RulePack(
     LocalDate effectiveDate,
     List<PackRef> extendsPacks,
     List<Rule> rules,
-    String source) {
+    String source,
+    List<Exclusion> exclusions,
+    List<Override> overrides) {
   public RulePack {
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(title, "title");
@@ -27,6 +31,35 @@ public record RulePack(
     extendsPacks = List.copyOf(extendsPacks);
     rules = List.copyOf(rules);
     Objects.requireNonNull(source, "source");
+    exclusions = List.copyOf(exclusions);
+    overrides = List.copyOf(overrides);
+  }
+
+  /**
+   * A change to an inherited rule; empty fields keep the inherited value.
+   *
+   * @param pointer where the override is written in the pack, for error messages
+   */
+  public record Override(
+      String ruleId,
+      java.util.Optional<Severity> severity,
+      java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> params,
+      java.util.Optional<List<Citation>> citations,
+      java.util.Optional<String> notes,
+      String pointer) {
+    public Override {
+      Objects.requireNonNull(ruleId, "ruleId");
+      Objects.requireNonNull(severity, "severity");
+      params = params.map(p -> p.deepCopy());
+      citations = citations.map(List::copyOf);
+      Objects.requireNonNull(notes, "notes");
+      Objects.requireNonNull(pointer, "pointer");
+    }
+
+    @java.lang.Override
+    public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> params() {
+      return params.map(p -> p.deepCopy());
+    }
   }
 
   public Optional<Rule> rule(String ruleId) {

@@ -82,10 +82,30 @@ public final class RulePackRepository {
         rules.put(rule.id(), rule);
       }
     }
+    List<Exclusion> exclusions = new ArrayList<>();
+    for (PackRef parent : pack.extendsPacks()) {
+      exclusions.addAll(resolve(parent, visiting).exclusions());
+    }
+    for (RulePack.Override override : pack.overrides()) {
+      Rule inherited = rules.get(override.ruleId());
+      if (inherited == null) {
+        throw new RulePackException(pack.source(), "override at " + override.pointer() + " names rule "
+            + override.ruleId() + ", which no extended pack defines");
+      }
+      rules.put(override.ruleId(), apply(inherited, override));
+    }
+    for (Exclusion exclusion : pack.exclusions()) {
+      if (rules.remove(exclusion.ruleId()) == null) {
+        throw new RulePackException(pack.source(), "exclude names rule " + exclusion.ruleId()
+            + ", which no extended pack defines");
+      }
+      exclusions.add(exclusion);
+    }
     for (Rule rule : pack.rules()) {
       rules.put(rule.id(), rule);
     }
     visiting.remove(ref);
+    exclusions.removeIf(e -> rules.containsKey(e.ruleId()));
     return new RulePack(
         pack.ref(),
         pack.title(),
@@ -93,7 +113,22 @@ public final class RulePackRepository {
         pack.effectiveDate(),
         pack.extendsPacks(),
         List.copyOf(rules.values()),
-        pack.source());
+        pack.source(),
+        exclusions,
+        List.of());
+  }
+
+  private static Rule apply(Rule rule, RulePack.Override override) {
+    return new Rule(
+        rule.id(),
+        rule.title(),
+        rule.rationale(),
+        override.severity().orElse(rule.severity()),
+        override.citations().orElse(rule.citations()),
+        rule.remediation(),
+        override.notes().or(rule::notes),
+        rule.appliesTo(),
+        override.params().map(p -> new CheckSpec(rule.check().type(), p)).orElse(rule.check()));
   }
 
   /** Collects packs; bundled packs are always included. */
@@ -190,6 +225,31 @@ public final class RulePackRepository {
     rules.sort((a, b) -> a.id().compareTo(b.id()));
     List<PackRef> parents = new ArrayList<>();
     root.path("extends").forEach(e -> parents.add(PackRef.parse(e.asText())));
+    PackRef self = new PackRef(root.get("id").asText(), root.get("version").asText());
+    List<Exclusion> exclusions = new ArrayList<>();
+    root.path("exclude").forEach(e -> exclusions.add(new Exclusion(e.get("rule").asText(), e.get("reason").asText(), self)));
+    List<RulePack.Override> overrides = new ArrayList<>();
+    JsonNode overrideNodes = root.path("overrides");
+    for (int i = 0; i < overrideNodes.size(); i++) {
+      JsonNode o = overrideNodes.get(i);
+      Optional<List<Citation>> citations = Optional.empty();
+      if (o.has("citations")) {
+        List<Citation> list = new ArrayList<>();
+        o.get("citations").forEach(c -> list.add(new Citation(c.get("document").asText(), c.get("section").asText(), text(c, "url"))));
+        citations = Optional.of(list);
+      }
+      String pointer = "/overrides/" + i;
+      overrides.add(new RulePack.Override(
+          o.get("rule").asText(),
+          o.has("severity") ? Optional.of(Severity.fromId(o.get("severity").asText())) : Optional.empty(),
+          o.has("params") ? Optional.of((ObjectNode) o.get("params")) : Optional.empty(),
+          citations,
+          text(o, "notes"),
+          pointer + document.positionOf(pointer).map(p -> " (" + p + ")").orElse("")));
+    }
+    if ((!overrides.isEmpty() || !exclusions.isEmpty()) && parents.isEmpty()) {
+      throw new RulePackException(source, "'overrides' and 'exclude' change inherited rules; this pack extends none");
+    }
     return new RulePack(
         new PackRef(root.get("id").asText(), root.get("version").asText()),
         root.get("title").asText(),
@@ -197,7 +257,9 @@ public final class RulePackRepository {
         LocalDate.parse(root.get("effectiveDate").asText()),
         parents,
         rules,
-        source);
+        source,
+        exclusions,
+        overrides);
   }
 
   private static Rule rule(JsonNode r) {

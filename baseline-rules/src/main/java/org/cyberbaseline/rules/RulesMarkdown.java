@@ -24,6 +24,13 @@ public final class RulesMarkdown {
       }
       out.append(".\n\n");
       pack.description().ifPresent(d -> out.append(d.strip()).append("\n\n"));
+      for (Exclusion exclusion : pack.exclusions()) {
+        out.append("- Excludes ").append(exclusion.ruleId()).append(" (").append(exclusion.excludedBy()).append("): ")
+            .append(cell(exclusion.reason())).append('\n');
+      }
+      if (!pack.exclusions().isEmpty()) {
+        out.append('\n');
+      }
       out.append("| id | severity | title | reads | check | citations |\n|---|---|---|---|---|---|\n");
       for (Rule rule : pack.rules()) {
         out.append("| ").append(rule.id())

@@ -86,6 +86,46 @@ class RulePackRepositoryTest {
   }
 
   @Test
+  void overridesAndExclusionsChangeInheritedRules() throws Exception {
+    Path base = pack("base.yaml", "org-base", "1", "", RULE.formatted("ORG-001", "error") + RULE.formatted("ORG-002", "info")
+        + RULE.formatted("ORG-003", "info"));
+    Path child = pack("child.yaml", "org-child", "2", "extends: [\"org-base@1\"]\n", "  []\n"
+        + "overrides:\n  - rule: ORG-002\n    severity: error\n    params: { strict: true }\n    notes: stricter here\n"
+        + "exclude:\n  - rule: ORG-003\n    reason: covered by our own process\n");
+    RulePackRepository repository = RulePackRepository.builder().addFile(base).addFile(child).build();
+    RulePack resolved = repository.resolve(PackRef.parse("org-child@2"));
+    assertEquals(List.of("ORG-001", "ORG-002"), resolved.rules().stream().map(Rule::id).toList());
+    Rule overridden = resolved.rule("ORG-002").orElseThrow();
+    assertEquals(Severity.ERROR, overridden.severity());
+    assertTrue(overridden.check().params().get("strict").asBoolean());
+    assertEquals("sbom.author-and-timestamp", overridden.check().type(), "the check type is inherited");
+    assertEquals("stricter here", overridden.notes().orElseThrow());
+    assertEquals(List.of(new Exclusion("ORG-003", "covered by our own process", PackRef.parse("org-child@2"))), resolved.exclusions());
+    // A grandchild inherits the exclusion record.
+    Path grandchild = pack("gc.yaml", "org-gc", "3", "extends: [\"org-child@2\"]\n", "  []\n");
+    RulePack gc = RulePackRepository.builder().addFile(base).addFile(child).addFile(grandchild).build()
+        .resolve(PackRef.parse("org-gc@3"));
+    assertEquals(1, gc.exclusions().size());
+  }
+
+  @Test
+  void overridesOfUnknownRulesAreErrors() throws Exception {
+    Path base = pack("base.yaml", "org-base", "1", "", RULE.formatted("ORG-001", "error"));
+    Path badOverride = pack("o.yaml", "org-o", "1", "extends: [\"org-base@1\"]\n", "  []\n"
+        + "overrides:\n  - rule: ORG-009\n    severity: info\n");
+    RulePackException o = assertThrows(RulePackException.class,
+        () -> RulePackRepository.builder().addFile(base).addFile(badOverride).build().resolve(PackRef.parse("org-o@1")));
+    assertTrue(o.getMessage().contains("ORG-009") && o.getMessage().contains("/overrides/0"), o.getMessage());
+    Path badExclude = pack("e.yaml", "org-e", "1", "extends: [\"org-base@1\"]\n", "  []\n"
+        + "exclude:\n  - rule: ORG-009\n    reason: x\n");
+    RulePackException e = assertThrows(RulePackException.class,
+        () -> RulePackRepository.builder().addFile(base).addFile(badExclude).build().resolve(PackRef.parse("org-e@1")));
+    assertTrue(e.getMessage().contains("ORG-009"), e.getMessage());
+    Path noParent = pack("n.yaml", "org-n", "1", "", "  []\nexclude:\n  - rule: ORG-001\n    reason: x\n");
+    assertThrows(RulePackException.class, () -> RulePackRepository.builder().addFile(noParent).build());
+  }
+
+  @Test
   void extendsCycleIsAnError() throws Exception {
     Path a = pack("a.yaml", "a", "1", "extends: [\"b@1\"]\n", RULE.formatted("ORG-001", "error"));
     Path b = pack("b.yaml", "b", "1", "extends: [\"a@1\"]\n", RULE.formatted("ORG-002", "error"));

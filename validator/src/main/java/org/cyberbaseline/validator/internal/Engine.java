@@ -160,7 +160,7 @@ public final class Engine {
     return new ValidationReport(
         ToolVersion.get(),
         clock.instant(),
-        new BaselineSummary(pack.ref(), pack.title(), pack.effectiveDate(), pack.extendsPacks()),
+        new BaselineSummary(pack.ref(), pack.title(), pack.effectiveDate(), pack.extendsPacks(), pack.exclusions()),
         mode,
         device,
         artifacts,

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import org.cyberbaseline.rules.Citation;
+import org.cyberbaseline.rules.Exclusion;
 import org.cyberbaseline.rules.PackRef;
 import org.cyberbaseline.rules.Severity;
 import org.cyberbaseline.schemas.BundledSchema;
@@ -63,6 +64,15 @@ public final class JsonReport {
     json.writeArrayFieldStart("extends");
     for (PackRef parent : report.baseline().extendsPacks()) {
       json.writeString(parent.toString());
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("excluded");
+    for (Exclusion exclusion : report.baseline().exclusions()) {
+      json.writeStartObject();
+      json.writeStringField("ruleId", exclusion.ruleId());
+      json.writeStringField("reason", exclusion.reason());
+      json.writeStringField("excludedBy", exclusion.excludedBy().toString());
+      json.writeEndObject();
     }
     json.writeEndArray();
     json.writeEndObject();
