@@ -17,12 +17,14 @@ import org.cyberbaseline.schemas.ReadLimits;
  * Reads one SBOM document into the normalised {@link Sbom} model.
  *
  * <p>The format is detected from the content, never from the file name. This version reads
- * <b>CycloneDX JSON, spec versions 1.2 to 1.7</b>, and validates each such document against the
- * official schema of the version it declares ({@link SbomReadResult.Parsed#schemaProblems()},
- * each with JSON Pointer, line and column). It also recognises CycloneDX XML, SPDX JSON, SPDX
- * tag-value, SPDX RDF/XML, SPDX XML, SPDX YAML and SPDX 3 JSON-LD, and answers those with an
- * honest {@link SbomReadResult.Unreadable} (keyword {@value #KEYWORD_UNSUPPORTED_FORMAT}) that
- * names the format and version found, rather than pretending to read them.
+ * <b>CycloneDX JSON 1.2–1.7</b> (validated against the official JSON schema of the declared
+ * version), <b>CycloneDX XML 1.0–1.7</b> (validated against the official XSD, with bom-ref
+ * uniqueness checked in the model so validation stays linear; see {@code CycloneDxXml}) and
+ * <b>SPDX 2.2–2.3 JSON, YAML and tag-value</b> (verified with java-spdx-library, offline; see
+ * {@code SpdxReader}). Problems carry a pointer (JSON Pointer for JSON/YAML/tag-value, an XPath-like
+ * path for XML), line and column. It also recognises SPDX RDF/XML, SPDX XML and SPDX 3 JSON-LD and
+ * answers those with an honest {@link SbomReadResult.Unreadable} (keyword
+ * {@value #KEYWORD_UNSUPPORTED_FORMAT}) that names the format and version found.
  *
  * <p>{@link #read} never throws on bad input. A submission is untrusted and often broken (empty,
  * truncated, hand-edited, produced by a buggy tool), and "this file could not be read, here is
@@ -40,7 +42,7 @@ public final class SbomReader {
   /** A recognised SBOM format or serialisation that this version does not read. */
   public static final String KEYWORD_UNSUPPORTED_FORMAT = "unsupported-format";
 
-  /** CycloneDX JSON whose specVersion is missing or outside the supported range. */
+  /** A document whose spec version is missing or outside the supported range of its format. */
   public static final String KEYWORD_UNSUPPORTED_VERSION = "unsupported-version";
 
   /** Content that is not any SBOM format this library knows. */
@@ -53,7 +55,7 @@ public final class SbomReader {
   public static final String KEYWORD_SCHEMA_CHECK_ERROR = "schema-check-error";
 
   /** The formats and versions this version reads, as shown in messages. */
-  public static final String SUPPORTED = "CycloneDX JSON 1.2–1.7";
+  public static final String SUPPORTED = "CycloneDX JSON 1.2–1.7, CycloneDX XML 1.0–1.7, " + SpdxReader.SUPPORTED;
 
   static final String NOT_RECOGNISED = "not a recognised SBOM format (expected CycloneDX or SPDX)";
 
@@ -80,8 +82,8 @@ public final class SbomReader {
    *
    * @param content the document's bytes exactly as submitted (any charset JSON allows; a BOM is
    *     fine)
-   * @return {@link SbomReadResult.Parsed} when the document is CycloneDX JSON 1.2–1.7 that could be
-   *     mapped, schema-valid or not; otherwise {@link SbomReadResult.Unreadable} saying why
+   * @return {@link SbomReadResult.Parsed} when the document is in a supported format and version and
+   *     could be mapped, schema-valid or not; otherwise {@link SbomReadResult.Unreadable} saying why
    * @throws NullPointerException if {@code content} is null (a programming error, not bad input)
    */
   public SbomReadResult read(byte[] content) {
@@ -122,6 +124,12 @@ public final class SbomReader {
     }
     FormatSniffer.Sniffed sniffed = first == '<' ? FormatSniffer.xml(content) : FormatSniffer.text(start);
     if (sniffed instanceof FormatSniffer.Known known) {
+      if (known.format().formatName().equals(SbomFormat.CYCLONEDX_XML.displayName())) {
+        return CycloneDxXml.read(content, limits);
+      }
+      if (SpdxReader.reads(known.format())) {
+        return SpdxReader.readText(known.format(), content, jsonReader);
+      }
       return unsupported(known.format());
     }
     return new SbomReadResult.Unreadable(((FormatSniffer.NotKnown) sniffed).problem());
@@ -154,6 +162,9 @@ public final class SbomReader {
     }
     Optional<FormatSniffer.Recognised> other = FormatSniffer.otherJson(root);
     if (other.isPresent()) {
+      if (SpdxReader.reads(other.get())) {
+        return SpdxReader.readJson(document, content);
+      }
       return unsupported(other.get());
     }
     if (bomFormat != null) {

@@ -4,6 +4,7 @@ import static org.cyberbaseline.sbom.TestSupport.fixture;
 import static org.cyberbaseline.sbom.TestSupport.parsed;
 import static org.cyberbaseline.sbom.TestSupport.unreadable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -32,20 +33,15 @@ class FormatDetectionTest {
       delimiter = '|',
       textBlock =
           """
-          SPDX JSON          | {"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT", "packages": []}                          | SPDX JSON (SPDX-2.3)
-          SPDX tag-value     | SPDXVersion: SPDX-2.2\\nDataLicense: CC0-1.0\\nSPDXID: SPDXRef-DOCUMENT\\n                       | SPDX tag-value (SPDX-2.2)
-          tag-value comment  | ## written by hand\\n\\nSPDXVersion: SPDX-2.3\\n                                                  | SPDX tag-value (SPDX-2.3)
           SPDX RDF           | <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:spdx="http://spdx.org/rdf/terms#"><spdx:SpdxDocument><spdx:specVersion>SPDX-2.3</spdx:specVersion></spdx:SpdxDocument></rdf:RDF> | SPDX RDF/XML (SPDX-2.3)
           SPDX XML           | <?xml version="1.0"?>\\n<Document><SPDXID>SPDXRef-DOCUMENT</SPDXID><spdxVersion>SPDX-2.3</spdxVersion></Document> | SPDX XML (SPDX-2.3)
-          SPDX YAML          | ---\\nSPDXID: "SPDXRef-DOCUMENT"\\nspdxVersion: "SPDX-2.3"\\n                                     | SPDX YAML (SPDX-2.3)
           SPDX 3 JSON-LD     | {"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": []}                      | SPDX 3 JSON-LD (3.0.1)
-          CycloneDX XML      | <?xml version="1.0"?>\\n<!-- generated -->\\n<bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1"><components/></bom> | CycloneDX XML (1.6)
           """)
   void recognisedButUnsupportedFormats(String label, String content, String described) {
     JsonProblem problem = unreadable(read(content.replace("\\n", "\n")));
     assertEquals(SbomReader.KEYWORD_UNSUPPORTED_FORMAT, problem.keyword(), label);
     assertEquals(
-        described + " is recognised but not read by this version; supported: CycloneDX JSON 1.2–1.7",
+        described + " is recognised but not read by this version; supported: " + SbomReader.SUPPORTED,
         problem.message());
   }
 
@@ -209,11 +205,12 @@ class FormatDetectionTest {
   }
 
   @Test
-  void truncatedXmlOfAKnownFormatIsStillRecognised() {
+  void truncatedCycloneDxXmlIsALocatedSyntaxError() {
     JsonProblem problem =
         unreadable(read("<?xml version=\"1.0\"?>\n<bom xmlns=\"http://cyclonedx.org/schema/bom/1.3\"><components><compo"));
-    assertEquals(SbomReader.KEYWORD_UNSUPPORTED_FORMAT, problem.keyword());
-    assertTrue(problem.message().startsWith("CycloneDX XML (1.3) is recognised"), problem.message());
+    assertEquals("syntax", problem.keyword());
+    assertEquals(Optional.of(2), problem.position().map(p -> p.line()));
+    assertTrue(problem.message().startsWith("not well-formed XML: "), problem.message());
   }
 
   @Test
@@ -233,7 +230,8 @@ class FormatDetectionTest {
         "<?xml version=\"1.0\"?>\n<!DOCTYPE bom [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
             + "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.5\">&x;</bom>";
     JsonProblem problem = unreadable(read(xxe));
-    assertEquals(SbomReader.KEYWORD_UNSUPPORTED_FORMAT, problem.keyword());
-    assertTrue(problem.message().startsWith("CycloneDX XML (1.5)"), problem.message());
+    assertEquals("syntax", problem.keyword());
+    assertTrue(problem.message().contains("DOCTYPE"), problem.message());
+    assertFalse(problem.message().contains("root:"), "nothing of /etc/passwd: " + problem.message());
   }
 }
