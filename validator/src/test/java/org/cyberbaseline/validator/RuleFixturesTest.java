@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.cyberbaseline.rules.PackRef;
 import org.cyberbaseline.rules.Rule;
+import org.cyberbaseline.rules.RulePack;
 import org.cyberbaseline.rules.RulePackRepository;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -23,59 +25,94 @@ import org.junit.jupiter.api.TestFactory;
  * Runs every fixture under {@code src/test/resources/rules/<RULE-ID>/}: entries in {@code pass/}
  * must PASS the rule; each entry in {@code fail/} must FAIL it with exactly the findings its
  * {@code .expected.json} lists. An entry is a lone SBOM file or a submission folder (with its
- * {@code submission.json}). The rule runs in the baseline named by the optional file
- * {@code baseline} in the rule's folder (one {@code id@version} line), by default the first bundled
- * pack that defines the rule.
+ * {@code submission.json}). The rule's folder runs in the baseline named by its optional
+ * {@code baseline} file (one {@code id@version} line), by default the first bundled pack that
+ * defines the rule; a subfolder named {@code id@version} holds fixtures for that pack's variant of
+ * the rule (different severity or parameters).
  */
 class RuleFixturesTest {
   private static final Path FIXTURES = Path.of("src/test/resources/rules");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** A folder of pass/ and fail/ entries and the pack they run in. */
+  private record FixtureSet(String ruleId, PackRef pack, Path dir) {}
+
+  private static List<FixtureSet> fixtureSets(RulePackRepository repository) throws IOException {
+    List<FixtureSet> sets = new ArrayList<>();
+    try (Stream<Path> rules = Files.list(FIXTURES)) {
+      for (Path ruleDir : rules.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("_")).sorted().toList()) {
+        String ruleId = ruleDir.getFileName().toString();
+        sets.add(new FixtureSet(ruleId, defaultPack(repository, ruleDir, ruleId), ruleDir));
+        try (Stream<Path> variants = Files.list(ruleDir)) {
+          for (Path variant : variants.filter(Files::isDirectory).filter(p -> p.getFileName().toString().contains("@")).sorted().toList()) {
+            sets.add(new FixtureSet(ruleId, PackRef.parse(variant.getFileName().toString()), variant));
+          }
+        }
+      }
+    }
+    return sets;
+  }
+
   @TestFactory
   Stream<DynamicTest> fixtures() throws Exception {
     RulePackRepository repository = RulePackRepository.bundled();
     List<DynamicTest> tests = new ArrayList<>();
-    try (Stream<Path> rules = Files.list(FIXTURES)) {
-      for (Path ruleDir : rules.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("_")).sorted().toList()) {
-        String ruleId = ruleDir.getFileName().toString();
-        Validator validator = validatorFor(repository, ruleDir, ruleId);
-        for (Path doc : documents(ruleDir.resolve("pass"))) {
-          tests.add(DynamicTest.dynamicTest(ruleId + " passes " + doc.getFileName(), () -> assertPasses(validator, ruleId, doc)));
-        }
-        for (Path doc : documents(ruleDir.resolve("fail"))) {
-          tests.add(DynamicTest.dynamicTest(ruleId + " fails " + doc.getFileName(), () -> assertFails(validator, ruleId, doc)));
-        }
+    for (FixtureSet set : fixtureSets(repository)) {
+      Validator validator = Validator.builder().baseline(set.pack()).clock(TestSupport.CLOCK).build();
+      String label = set.ruleId() + " (" + set.pack() + ")";
+      for (Path doc : documents(set.dir().resolve("pass"))) {
+        tests.add(DynamicTest.dynamicTest(label + " passes " + doc.getFileName(), () -> assertPasses(validator, set.ruleId(), doc)));
+      }
+      for (Path doc : documents(set.dir().resolve("fail"))) {
+        tests.add(DynamicTest.dynamicTest(label + " fails " + doc.getFileName(), () -> assertFails(validator, set.ruleId(), doc)));
       }
     }
     assertFalse(tests.isEmpty(), "no fixtures found under " + FIXTURES.toAbsolutePath());
     return tests.stream();
   }
 
-  /** A rule nobody wrote fixtures for is a rule nobody has seen fail. */
+  /**
+   * A rule nobody wrote fixtures for is a rule nobody has seen fail. Every rule of every bundled
+   * pack needs passing and failing fixtures run in a pack where the rule has the same severity and
+   * check (type and parameters); a variant that differs needs its own {@code id@version} folder.
+   */
   @Test
   void everyBundledRuleHasPassingAndFailingFixtures() throws Exception {
     RulePackRepository repository = RulePackRepository.bundled();
+    List<FixtureSet> sets = fixtureSets(repository);
+    List<String> missing = new ArrayList<>();
     for (PackRef ref : repository.packs()) {
-      for (Rule rule : repository.declared(ref).orElseThrow().rules()) {
-        Path dir = FIXTURES.resolve(rule.id());
-        assertFalse(documents(dir.resolve("pass")).isEmpty(), rule.id() + " (" + ref + ") has no pass/ fixture");
-        assertFalse(documents(dir.resolve("fail")).isEmpty(), rule.id() + " (" + ref + ") has no fail/ fixture");
+      RulePack pack = repository.resolve(ref);
+      for (Rule rule : pack.rules()) {
+        boolean covered = false;
+        for (FixtureSet set : sets) {
+          if (!set.ruleId().equals(rule.id()) || documents(set.dir().resolve("pass")).isEmpty()
+              || documents(set.dir().resolve("fail")).isEmpty()) {
+            continue;
+          }
+          Rule tested = repository.resolve(set.pack()).rule(rule.id()).orElse(null);
+          if (tested != null && tested.severity() == rule.severity() && tested.check().equals(rule.check())) {
+            covered = true;
+            break;
+          }
+        }
+        if (!covered) {
+          missing.add(rule.id() + " in " + ref);
+        }
       }
     }
+    assertEquals(List.of(), missing, "rules without passing and failing fixtures for their exact variant");
   }
 
-  private static Validator validatorFor(RulePackRepository repository, Path ruleDir, String ruleId) throws Exception {
+  private static PackRef defaultPack(RulePackRepository repository, Path ruleDir, String ruleId) throws IOException {
     Path named = ruleDir.resolve("baseline");
-    PackRef pack;
     if (Files.isRegularFile(named)) {
-      pack = PackRef.parse(Files.readString(named).strip());
-    } else {
-      pack = repository.packs().stream()
-          .filter(ref -> repository.declared(ref).orElseThrow().rule(ruleId).isPresent())
-          .findFirst()
-          .orElse(Validator.DEFAULT_BASELINE);
+      return PackRef.parse(Files.readString(named).strip());
     }
-    return Validator.builder().baseline(pack).clock(TestSupport.CLOCK).build();
+    return repository.packs().stream()
+        .filter(ref -> repository.declared(ref).orElseThrow().rule(ruleId).isPresent())
+        .findFirst()
+        .orElse(Validator.DEFAULT_BASELINE);
   }
 
   private static Submission submission(Path entry) throws Exception {
@@ -105,7 +142,7 @@ class RuleFixturesTest {
   }
 
   private static void assertFails(Validator validator, String ruleId, Path doc) throws Exception {
-    String name = doc.getFileName().toString().replaceFirst("\\.cdx\\.json$|\\.json$", "");
+    String name = doc.getFileName().toString().replaceFirst("\\.cdx\\.json$|\\.json$|\\.xml$|\\.spdx$", "");
     Path expectedFile = doc.resolveSibling(name + ".expected.json");
     assertTrue(Files.isRegularFile(expectedFile), "missing " + expectedFile);
     JsonNode expected = JSON.readTree(expectedFile.toFile());
@@ -124,6 +161,7 @@ class RuleFixturesTest {
         assertEquals(want.get("line").asInt(), got.location().line().orElse(-1), () -> "finding " + got);
       }
       assertFalse(got.citations().isEmpty(), "a rule finding carries its citations");
+      assertTrue(Objects.nonNull(got.message()) && !got.message().isBlank());
     }
   }
 }

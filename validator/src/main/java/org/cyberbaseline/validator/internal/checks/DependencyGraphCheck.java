@@ -78,7 +78,9 @@ public final class DependencyGraphCheck implements CheckType {
       }
       for (int j = 0; j < dependency.dependsOn().size(); j++) {
         String target = dependency.dependsOn().get(j);
-        if (!knownRefs.contains(target)) {
+        // SPDX "DocumentRef-x:SPDXRef-y" names an element of another document: not resolvable here,
+        // and not dangling either.
+        if (!knownRefs.contains(target) && !target.startsWith("DocumentRef-")) {
           findings.add(
               context.finding(
                   "'" + dependency.ref() + "' depends on '" + target + "', which no component has as its bom-ref",

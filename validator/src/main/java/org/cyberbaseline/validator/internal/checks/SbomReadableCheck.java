@@ -66,7 +66,10 @@ public final class SbomReadableCheck implements CheckType {
       for (int i = 0; i < Math.min(max, problems.size()); i++) {
         JsonProblem problem = problems.get(i);
         findings.add(
-            context.finding("violates the " + spec + " schema: " + problem.message(), at(artifact.path(), problem)));
+            context.finding(
+                severityOf(problem, context.rule().severity()),
+                "violates the " + spec + " schema: " + problem.message(),
+                at(artifact.path(), problem)));
       }
       if (problems.size() > max) {
         findings.add(
@@ -79,6 +82,17 @@ public final class SbomReadableCheck implements CheckType {
         findings,
         "an SBOM is missing, unreadable, or not valid against its declared specification version",
         SbomCheckSupport.plural(readable, "SBOM") + " read and valid against the declared specification version");
+  }
+
+  /**
+   * SPDX verification also reports advisories (a deprecated licence id, a "Warning:" note) that do
+   * not make the document non-conformant; those are warnings, never above the rule's severity.
+   */
+  private static org.cyberbaseline.rules.Severity severityOf(JsonProblem problem, org.cyberbaseline.rules.Severity rule) {
+    String message = problem.message().toLowerCase(java.util.Locale.ROOT);
+    boolean advisory = problem.keyword().equals("spdx-verify")
+        && (message.startsWith("warning") || message.contains("deprecated"));
+    return advisory ? SbomCheckSupport.atMost(org.cyberbaseline.rules.Severity.WARNING, rule) : rule;
   }
 
   private static Location at(String path, JsonProblem problem) {
