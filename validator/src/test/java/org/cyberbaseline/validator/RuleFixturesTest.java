@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every fixture under {@code src/test/resources/rules/<RULE-ID>/}: entries in {@code pass/}
- * must PASS the rule; each entry in {@code fail/} must FAIL it with exactly the findings its
+ * must PASS the rule; entries in {@code review/} must leave it NEEDS_REVIEW (rules that only a
+ * human can decide); each entry in {@code fail/} must FAIL it with exactly the findings its
  * {@code .expected.json} lists. An entry is a lone SBOM file or a submission folder (with its
  * {@code submission.json}). The rule's folder runs in the baseline named by its optional
  * {@code baseline} file (one {@code id@version} line), by default the first bundled pack that
@@ -63,6 +64,9 @@ class RuleFixturesTest {
       for (Path doc : documents(set.dir().resolve("pass"))) {
         tests.add(DynamicTest.dynamicTest(label + " passes " + doc.getFileName(), () -> assertPasses(validator, set.ruleId(), doc)));
       }
+      for (Path doc : documents(set.dir().resolve("review"))) {
+        tests.add(DynamicTest.dynamicTest(label + " needs review of " + doc.getFileName(), () -> assertNeedsReview(validator, set.ruleId(), doc)));
+      }
       for (Path doc : documents(set.dir().resolve("fail"))) {
         tests.add(DynamicTest.dynamicTest(label + " fails " + doc.getFileName(), () -> assertFails(validator, set.ruleId(), doc)));
       }
@@ -86,8 +90,9 @@ class RuleFixturesTest {
       for (Rule rule : pack.rules()) {
         boolean covered = false;
         for (FixtureSet set : sets) {
-          if (!set.ruleId().equals(rule.id()) || documents(set.dir().resolve("pass")).isEmpty()
-              || documents(set.dir().resolve("fail")).isEmpty()) {
+          boolean positive = !documents(set.dir().resolve("pass")).isEmpty()
+              || !documents(set.dir().resolve("review")).isEmpty();
+          if (!set.ruleId().equals(rule.id()) || !positive || documents(set.dir().resolve("fail")).isEmpty()) {
             continue;
           }
           Rule tested = repository.resolve(set.pack()).rule(rule.id()).orElse(null);
@@ -139,6 +144,12 @@ class RuleFixturesTest {
     RuleResult result = resultFor(validator, ruleId, doc);
     assertEquals(Status.PASS, result.status(), () -> "expected PASS, got " + result);
     assertTrue(result.findings().isEmpty());
+  }
+
+  private static void assertNeedsReview(Validator validator, String ruleId, Path doc) throws Exception {
+    RuleResult result = resultFor(validator, ruleId, doc);
+    assertEquals(Status.NEEDS_REVIEW, result.status(), () -> "expected NEEDS_REVIEW, got " + result);
+    assertFalse(result.citations().isEmpty(), "a review item carries its citations");
   }
 
   private static void assertFails(Validator validator, String ruleId, Path doc) throws Exception {
