@@ -9,7 +9,9 @@ public enum ArtifactType {
   THREAT_MODEL("threat-model"),
   VEX("vex"),
   DQI_MANIFEST("dqi-manifest"),
-  SUPPLEMENTARY("supplementary");
+  SUPPLEMENTARY("supplementary"),
+  /** The submission's waiver file: accepted findings, never read by rules. */
+  WAIVERS("waivers");
 
   private final String id;
 

@@ -14,6 +14,8 @@ import org.cyberbaseline.rules.Severity;
  * @param severity may be lower than the rule's (an explicit "unknown" is a warning where absence is
  *     an error)
  * @param remediation what to change to resolve it
+ * @param waiver the waiver that accepts this finding, if any; a waived finding stays in the report
+ *     but does not count toward the verdict
  */
 public record Finding(
     String ruleId,
@@ -21,7 +23,16 @@ public record Finding(
     String message,
     Location location,
     List<Citation> citations,
-    Optional<String> remediation) {
+    Optional<String> remediation,
+    Optional<Waiver> waiver) {
+
+  /** A finding no waiver covers. */
+  public Finding(
+      String ruleId, Severity severity, String message, Location location, List<Citation> citations,
+      Optional<String> remediation) {
+    this(ruleId, severity, message, location, citations, remediation, Optional.empty());
+  }
+
   public Finding {
     Objects.requireNonNull(ruleId, "ruleId");
     Objects.requireNonNull(severity, "severity");
@@ -29,5 +40,16 @@ public record Finding(
     Objects.requireNonNull(location, "location");
     citations = List.copyOf(citations);
     Objects.requireNonNull(remediation, "remediation");
+    Objects.requireNonNull(waiver, "waiver");
+  }
+
+  /** True when a waiver accepts this finding. */
+  public boolean waived() {
+    return waiver.isPresent();
+  }
+
+  /** This finding, accepted by {@code by}. */
+  public Finding withWaiver(Waiver by) {
+    return new Finding(ruleId, severity, message, location, citations, remediation, Optional.of(by));
   }
 }

@@ -225,7 +225,7 @@ public final class Submission {
     } catch (IOException | RuntimeException e) {
       return paths;
     }
-    for (String single : Arrays.asList("threatModel", "dqiManifest")) {
+    for (String single : Arrays.asList("threatModel", "dqiManifest", "waivers")) {
       addPath(artifacts.path(single), paths);
     }
     for (String list : Arrays.asList("sboms", "vex", "supplementary")) {

@@ -54,9 +54,9 @@ public record ValidationReport(
         .toList();
   }
 
-  /** True when some finding is at or above {@code threshold}. */
+  /** True when some finding that no waiver accepts is at or above {@code threshold}. */
   public boolean hasFindingsAtOrAbove(Severity threshold) {
-    return allFindings().stream().anyMatch(f -> f.severity().atLeast(threshold));
+    return allFindings().stream().anyMatch(f -> !f.waived() && f.severity().atLeast(threshold));
   }
 
   public Optional<RuleResult> result(String ruleId) {

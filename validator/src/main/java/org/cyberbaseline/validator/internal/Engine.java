@@ -37,6 +37,7 @@ import org.cyberbaseline.validator.Submission;
 import org.cyberbaseline.validator.SubmissionAccess;
 import org.cyberbaseline.validator.Summary;
 import org.cyberbaseline.validator.ValidationReport;
+import org.cyberbaseline.validator.Waiver;
 import org.cyberbaseline.validator.spi.CheckContext;
 import org.cyberbaseline.validator.spi.CheckType;
 import org.cyberbaseline.validator.spi.DeclaredArtifact;
@@ -62,13 +63,17 @@ public final class Engine {
   private final Clock clock;
   private final SbomReader sbomReader;
   private final ManifestReader manifestReader;
+  private final LocatedJsonReader locatedReader;
+  private final SchemaCheck schemaCheck;
 
   public Engine(RulePack pack, CheckRegistry registry, Clock clock, ReadLimits limits) {
     this.pack = pack;
     this.registry = registry;
     this.clock = clock;
     this.sbomReader = new SbomReader(limits);
-    this.manifestReader = new ManifestReader(new LocatedJsonReader(limits), SchemaCheck.forBundledSchemas());
+    this.locatedReader = new LocatedJsonReader(limits);
+    this.schemaCheck = SchemaCheck.forBundledSchemas();
+    this.manifestReader = new ManifestReader(locatedReader, schemaCheck);
   }
 
   /** This library's version (from the build). */
@@ -82,6 +87,7 @@ public final class Engine {
     List<SbomArtifact> sboms = new ArrayList<>();
     List<UnopenedArtifact> unopenedSboms = new ArrayList<>();
     List<DeclaredArtifact> declared = new ArrayList<>();
+    List<Waiver> waivers = new ArrayList<>();
     Optional<LocatedJson> manifestDocument = Optional.empty();
     Optional<DeviceIdentity> device = Optional.empty();
     Optional<LocalDate> submissionDate = Optional.empty();
@@ -132,6 +138,12 @@ public final class Engine {
           continue;
         }
         Optional<String> format = Optional.empty();
+        if (ref.type() == ArtifactType.WAIVERS) {
+          Waivers.Loaded loaded = Waivers.read(ref.path(), content, locatedReader, schemaCheck);
+          waivers.addAll(loaded.waivers());
+          inputProblems.addAll(loaded.problems());
+          format = Optional.of("Cyber Baseline waivers");
+        }
         if (ref.type() == ArtifactType.SBOM) {
           SbomArtifact sbom = new SbomArtifact(ref.path(), sbomReader.read(content));
           sboms.add(sbom);
@@ -155,6 +167,9 @@ public final class Engine {
     List<RuleResult> results = new ArrayList<>();
     for (Rule rule : pack.rules()) {
       results.add(decide(rule, run));
+    }
+    if (!waivers.isEmpty()) {
+      results = Waivers.apply(results, waivers, referenceDate, inputProblems);
     }
     inputProblems.sort(FINDING_ORDER);
     return new ValidationReport(

@@ -15,6 +15,9 @@ public final class InputProblems {
   public static final String MANIFEST_SCHEMA = "input.manifest-schema";
   public static final String ARTIFACT_UNREADABLE = "input.artifact-unreadable";
   public static final String ARTIFACT_DUPLICATE = "input.artifact-duplicate";
+  public static final String WAIVERS_INVALID = "input.waivers-invalid";
+  public static final String WAIVER_EXPIRED = "input.waiver-expired";
+  public static final String WAIVER_UNUSED = "input.waiver-unused";
 
   private InputProblems() {}
 
@@ -31,6 +34,10 @@ public final class InputProblems {
       case ARTIFACT_UNREADABLE ->
           "Put the artifact inside the submission folder and list it by a relative path with '/' separators.";
       case ARTIFACT_DUPLICATE -> "List each artifact once.";
+      case WAIVERS_INVALID ->
+          "Make the waiver file match https://cyberbaseline.org/schemas/waivers-1.0.schema.json; until then no waiver applies.";
+      case WAIVER_EXPIRED -> "Fix the finding, or renew the waiver with a new justification and expiry.";
+      case WAIVER_UNUSED -> "Remove the waiver, or correct its rule, artifact or pointer.";
       default -> "See the message.";
     };
   }

@@ -110,6 +110,7 @@ final class ManifestReader {
     single(artifacts, "threatModel", ArtifactType.THREAT_MODEL, refs);
     list(artifacts, "vex", ArtifactType.VEX, refs);
     single(artifacts, "dqiManifest", ArtifactType.DQI_MANIFEST, refs);
+    single(artifacts, "waivers", ArtifactType.WAIVERS, refs);
     list(artifacts, "supplementary", ArtifactType.SUPPLEMENTARY, refs);
     return refs;
   }

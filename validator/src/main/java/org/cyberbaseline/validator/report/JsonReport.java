@@ -20,6 +20,7 @@ import org.cyberbaseline.validator.Finding;
 import org.cyberbaseline.validator.RuleResult;
 import org.cyberbaseline.validator.Status;
 import org.cyberbaseline.validator.ValidationReport;
+import org.cyberbaseline.validator.Waiver;
 
 /**
  * Serialises a {@link ValidationReport} as JSON conforming to {@code report-1.0.schema.json}.
@@ -141,6 +142,7 @@ public final class JsonReport {
       json.writeNumberField(severity.id(), report.summary().findingsBySeverity().get(severity));
     }
     json.writeEndObject();
+    json.writeNumberField("waived", report.summary().waivedFindings());
     json.writeEndObject();
   }
 
@@ -149,18 +151,37 @@ public final class JsonReport {
     json.writeStringField("ruleId", finding.ruleId());
     json.writeStringField("severity", finding.severity().id());
     json.writeStringField("message", finding.message());
-    json.writeObjectFieldStart("location");
-    json.writeStringField("artifact", finding.location().artifact());
-    optional(json, "pointer", finding.location().pointer());
-    if (finding.location().line().isPresent()) {
-      json.writeNumberField("line", finding.location().line().get());
-    }
-    if (finding.location().column().isPresent()) {
-      json.writeNumberField("column", finding.location().column().get());
-    }
-    json.writeEndObject();
+    json.writeFieldName("location");
+    writeLocation(finding.location(), json);
     writeCitations(finding.citations(), json);
     optional(json, "remediation", finding.remediation());
+    if (finding.waiver().isPresent()) {
+      Waiver waiver = finding.waiver().get();
+      json.writeObjectFieldStart("waiver");
+      optional(json, "id", waiver.id());
+      json.writeStringField("ruleId", waiver.ruleId());
+      optional(json, "artifact", waiver.artifact());
+      optional(json, "pointer", waiver.pointer());
+      json.writeStringField("justification", waiver.justification());
+      json.writeStringField("owner", waiver.owner());
+      json.writeStringField("expires", waiver.expires().toString());
+      json.writeFieldName("declaredAt");
+      writeLocation(waiver.declaredAt(), json);
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  private static void writeLocation(org.cyberbaseline.validator.Location location, JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("artifact", location.artifact());
+    optional(json, "pointer", location.pointer());
+    if (location.line().isPresent()) {
+      json.writeNumberField("line", location.line().get());
+    }
+    if (location.column().isPresent()) {
+      json.writeNumberField("column", location.column().get());
+    }
     json.writeEndObject();
   }
 

@@ -56,7 +56,8 @@ public final class TextReport {
         "Summary: %d rules: %d pass, %d fail, %d need review, %d not applicable; findings: %d error, %d warning, %d info",
         report.results().size(), rules.get(Status.PASS), rules.get(Status.FAIL), rules.get(Status.NEEDS_REVIEW),
         rules.get(Status.NOT_APPLICABLE), findings.get(Severity.ERROR), findings.get(Severity.WARNING),
-        findings.get(Severity.INFO));
+        findings.get(Severity.INFO))
+        + (report.summary().waivedFindings() > 0 ? "; waived: " + report.summary().waivedFindings() : "");
   }
 
   private static void appendFindings(StringBuilder out, List<Finding> findings, int max, boolean cite) {
@@ -66,6 +67,8 @@ public final class TextReport {
       out.append("                 ").append(String.format(Locale.ROOT, "%-7s", f.severity().name()))
           .append(' ').append(f.location().display()).append('\n');
       out.append("                         ").append(f.message()).append('\n');
+      f.waiver().ifPresent(w -> out.append("                         WAIVED until ").append(w.expires())
+          .append(" by ").append(w.owner()).append(": ").append(w.justification()).append('\n'));
       if (cite && !f.citations().isEmpty()) {
         out.append("                         cites ")
             .append(String.join("; ", f.citations().stream().map(c -> c.display()).toList())).append('\n');
