@@ -10,7 +10,7 @@ import java.util.Optional;
  * level of support and end-of-support date, or a justification when they are unknown. Values are
  * kept as written; whether they are valid dates or known levels is a rule's business.
  *
- * <p>Encodings read (see docs/sbom-support-data.md): CycloneDX property taxonomy
+ * <p>Encodings read (see docs/sbom-formats.md): CycloneDX property taxonomy
  * {@code cdx:fda:level-of-support}, {@code cdx:fda:end-of-support-date},
  * {@code cdx:fda:end-of-life-date}, {@code cdx:fda:justification},
  * {@code cdx:lifecycle:milestone:endOfSupport} / {@code :endOfLife}; SPDX 2.3 {@code validUntilDate}.
