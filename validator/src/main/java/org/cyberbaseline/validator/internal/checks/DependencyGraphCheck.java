@@ -49,23 +49,41 @@ public final class DependencyGraphCheck implements CheckType {
         SbomCheckSupport.atMost(
             SbomCheckSupport.severityParam(context.params(), "orphanSeverity", Severity.WARNING), context.rule().severity());
     List<Finding> findings = new ArrayList<>();
+    int cycles = 0;
     for (ReadableSbom readable : sboms) {
-      check(context, readable.path(), readable.sbom(), orphanSeverity, findings);
+      cycles += check(context, readable.path(), readable.sbom(), orphanSeverity, findings);
     }
+    // Cycles are legitimate (package managers allow them) and only reported as information.
+    String cycleNote = cycles == 0 ? "" : "; " + SbomCheckSupport.plural(cycles, "dependency cycle") + " noted (allowed)";
     return Evaluation.failIfAny(
         findings,
-        "the dependency relationships are missing, dangling or do not reach every component",
-        "every SBOM's dependency graph starts at its primary component and reaches every component");
+        "the dependency relationships are missing, dangling, ambiguous or do not reach every component" + cycleNote,
+        "every SBOM's dependency graph starts at its primary component and reaches every component" + cycleNote);
   }
 
-  private static void check(CheckContext context, String path, Sbom sbom, Severity orphanSeverity, List<Finding> findings) {
+  /** Checks one SBOM; returns how many dependency cycles it has. */
+  private static int check(CheckContext context, String path, Sbom sbom, Severity orphanSeverity, List<Finding> findings) {
     Set<String> knownRefs = new HashSet<>();
-    SbomCheckSupport.allComponents(sbom).forEach(c -> c.ref().ifPresent(knownRefs::add));
+    Map<String, String> firstUse = new HashMap<>();
+    for (Component component : SbomCheckSupport.allComponents(sbom)) {
+      if (component.ref().isEmpty()) {
+        continue;
+      }
+      String ref = component.ref().get();
+      knownRefs.add(ref);
+      String previous = firstUse.putIfAbsent(ref, component.pointer());
+      if (previous != null) {
+        findings.add(
+            context.finding(
+                "reference '" + ref + "' is used by more than one component (also " + previous
+                    + "), so relationships naming it are ambiguous",
+                context.locate(path, sbom, component.pointer())));
+      }
+    }
     if (sbom.dependencies().isEmpty()) {
       findings.add(
-          context.finding(
-              "the SBOM declares no dependency relationships (CycloneDX dependencies)", context.locate(path, sbom, "")));
-      return;
+          context.finding("the SBOM declares no dependency relationships", context.locate(path, sbom, "")));
+      return 0;
     }
     Map<String, List<String>> edges = new HashMap<>();
     for (int i = 0; i < sbom.dependencies().size(); i++) {
@@ -96,7 +114,7 @@ public final class DependencyGraphCheck implements CheckType {
           context.finding(
               "the SBOM has no primary component with a bom-ref, so no dependency graph is rooted at the product",
               context.locate(path, sbom, primary.map(Component::pointer).orElse(sbom.metadata().pointer()))));
-      return;
+      return countCycles(edges);
     }
     if (edges.getOrDefault(root.get(), List.of()).isEmpty()) {
       findings.add(
@@ -130,5 +148,40 @@ public final class DependencyGraphCheck implements CheckType {
                 context.locate(path, sbom, component.pointer())));
       }
     }
+    return countCycles(edges);
+  }
+
+  /** Number of back edges found by an iterative depth-first search (no recursion: graphs can be deep). */
+  static int countCycles(Map<String, List<String>> edges) {
+    Map<String, Integer> state = new HashMap<>(); // 1 = on the current path, 2 = done
+    int cycles = 0;
+    for (String start : new java.util.TreeSet<>(edges.keySet())) {
+      if (state.containsKey(start)) {
+        continue;
+      }
+      Deque<java.util.Iterator<String>> stack = new ArrayDeque<>();
+      Deque<String> path = new ArrayDeque<>();
+      state.put(start, 1);
+      path.push(start);
+      stack.push(edges.getOrDefault(start, List.of()).iterator());
+      while (!stack.isEmpty()) {
+        java.util.Iterator<String> next = stack.peek();
+        if (next.hasNext()) {
+          String target = next.next();
+          Integer seen = state.get(target);
+          if (seen == null) {
+            state.put(target, 1);
+            path.push(target);
+            stack.push(edges.getOrDefault(target, List.of()).iterator());
+          } else if (seen == 1) {
+            cycles++;
+          }
+        } else {
+          stack.pop();
+          state.put(path.pop(), 2);
+        }
+      }
+    }
+    return cycles;
   }
 }
