@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -18,6 +21,33 @@ import org.junit.jupiter.api.TestFactory;
  * valid against the report schema.
  */
 class CorpusTest {
+  private static final Path SNAPSHOT = Path.of("src/test/resources/corpus-statuses.txt");
+
+  /**
+   * Pins every rule status for every real-world SBOM of the corpus, so a change in a reader or a
+   * check that alters a verdict is seen in review. Regenerate deliberately with
+   * {@code -Dcyberbaseline.updateSnapshots=true} and read the diff.
+   */
+  @Test
+  void realWorldSbomStatusesMatchTheSnapshot() throws Exception {
+    Validator validator = TestSupport.validator();
+    List<String> lines = new ArrayList<>();
+    for (String dir : List.of("sbom/cyclonedx", "sbom/spdx")) {
+      try (Stream<Path> walk = Files.walk(TestSupport.corpus().resolve(dir))) {
+        for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+          ValidationReport report = validator.validate(Submission.fromSbomFile(file));
+          lines.add(TestSupport.corpus().relativize(file) + " "
+              + report.results().stream().map(r -> r.ruleId() + "=" + r.status()).collect(Collectors.joining(" ")));
+        }
+      }
+    }
+    String actual = String.join("\n", lines) + "\n";
+    if (Boolean.getBoolean("cyberbaseline.updateSnapshots")) {
+      Files.writeString(SNAPSHOT, actual, StandardCharsets.UTF_8);
+    }
+    assertEquals(Files.readString(SNAPSHOT, StandardCharsets.UTF_8), actual,
+        "statuses changed; if intended, regenerate with -Dcyberbaseline.updateSnapshots=true and review the diff");
+  }
 
   @TestFactory
   Stream<DynamicTest> everyCorpusDocumentIsValidatedWithoutCrashing() throws Exception {

@@ -68,7 +68,8 @@ public final class SbomReadableCheck implements CheckType {
         findings.add(
             context.finding(
                 severityOf(problem, context.rule().severity()),
-                "violates the " + spec + " schema: " + problem.message(),
+                (problem.keyword().equals("spdx-verify") ? "fails " + spec + " verification: " : "violates the " + spec + " schema: ")
+                    + problem.message(),
                 at(artifact.path(), problem)));
       }
       if (problems.size() > max) {
