@@ -28,20 +28,27 @@ public final class Main {
 
   /** Runs with the process's streams and environment; returns the exit code. */
   public static int run(String[] args) {
-    Charset charset = consoleCharset();
-    return run(args, System.out, System.err, System.getenv(), charset);
+    Console console = System.console();
+    Charset charset = console != null ? console.charset() : StandardCharsets.UTF_8;
+    return run(args, System.out, System.err, System.getenv(), charset, console != null);
   }
 
   /** Runs with the given streams (written as UTF-8) and environment; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-    return run(args, out, err, env, StandardCharsets.UTF_8);
+    return run(args, out, err, env, StandardCharsets.UTF_8, false);
   }
 
-  private static int run(String[] args, OutputStream out, OutputStream err, Map<String, String> env, Charset charset) {
+  /** As {@link #run(String[], PrintStream, PrintStream, Map)}, as if on a terminal when {@code interactive}. */
+  static int run(String[] args, OutputStream out, OutputStream err, Map<String, String> env, boolean interactive) {
+    return run(args, out, err, env, StandardCharsets.UTF_8, interactive);
+  }
+
+  private static int run(
+      String[] args, OutputStream out, OutputStream err, Map<String, String> env, Charset charset, boolean interactive) {
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, charset), true);
     PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, charset), true);
     try {
-      return commandLine(new Io(outWriter, errWriter, Map.copyOf(env))).execute(args);
+      return commandLine(new Io(outWriter, errWriter, Map.copyOf(env), interactive)).execute(args);
     } finally {
       outWriter.flush();
       errWriter.flush();
@@ -59,6 +66,8 @@ public final class Main {
             .addSubcommand(new ValidateCommand(io))
             .addSubcommand(rules)
             .addSubcommand(new BaselinesCommand(io))
+            .addSubcommand(new ExplainCommand(io))
+            .addSubcommand(new CompletionCommand(io))
             .addSubcommand(new CommandLine.HelpCommand());
     root.setOut(io.out());
     root.setErr(io.err());
@@ -113,11 +122,5 @@ public final class Main {
       }
     }
     return false;
-  }
-
-  /** The terminal's charset when attached to one; UTF-8 when writing to a pipe or file. */
-  private static Charset consoleCharset() {
-    Console console = System.console();
-    return console != null ? console.charset() : StandardCharsets.UTF_8;
   }
 }

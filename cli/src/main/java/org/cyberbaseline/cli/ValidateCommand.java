@@ -1,6 +1,7 @@
 package org.cyberbaseline.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,20 +9,26 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.cyberbaseline.rules.RulePack;
 import org.cyberbaseline.rules.Severity;
 import org.cyberbaseline.validator.Status;
 import org.cyberbaseline.validator.Submission;
 import org.cyberbaseline.validator.SubmissionException;
 import org.cyberbaseline.validator.ValidationReport;
 import org.cyberbaseline.validator.Validator;
+import org.cyberbaseline.validator.report.HtmlReport;
+import org.cyberbaseline.validator.report.JUnitXmlReport;
 import org.cyberbaseline.validator.report.JsonReport;
+import org.cyberbaseline.validator.report.MarkdownReport;
 import org.cyberbaseline.validator.report.ReportFiles;
+import org.cyberbaseline.validator.report.SarifReport;
 import org.cyberbaseline.validator.report.TextReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -39,7 +46,9 @@ import picocli.CommandLine.TypeConversionException;
     usageHelpAutoWidth = true,
     description = {
       "Validates a submission folder (with submission.json) or a single SBOM file against a baseline."
-          + " Prints a text report and writes the JSON report to DIR/" + ValidateCommand.REPORT_FILE + ".",
+          + " Prints a text report and writes the JSON report to DIR/" + ValidateCommand.REPORT_FILE + ";"
+          + " --format adds SARIF (GitHub code scanning), HTML, Markdown (pull-request comments) and JUnit XML (CI"
+          + " test views).",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -53,7 +62,7 @@ import picocli.CommandLine.TypeConversionException;
     footer = {
       "The report's timestamp comes from --timestamp, else the SOURCE_DATE_EPOCH environment variable"
           + " (seconds since 1970-01-01T00:00:00Z), else the system clock (UTC). Same inputs and timestamp"
-          + " give a byte-identical JSON report."
+          + " give byte-identical report files."
     })
 final class ValidateCommand implements Callable<Integer> {
   /** Name of the JSON report inside the output folder. */
@@ -62,10 +71,31 @@ final class ValidateCommand implements Callable<Integer> {
   /** The reproducible-builds.org variable fixing the report's timestamp. */
   static final String SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
 
+  /** The report formats; every one but text is a file in the output folder. */
   enum Format {
-    TEXT,
-    JSON
+    TEXT(null, "Text"),
+    JSON(REPORT_FILE, "JSON"),
+    SARIF("cyber-baseline-report.sarif", "SARIF"),
+    HTML("cyber-baseline-report.html", "HTML"),
+    MD("cyber-baseline-report.md", "Markdown"),
+    JUNIT("cyber-baseline-junit.xml", "JUnit");
+
+    private final String fileName;
+    private final String label;
+
+    Format(String fileName, String label) {
+      this.fileName = fileName;
+      this.label = label;
+    }
+
+    /** The file written in the output folder; empty for text, which goes to stdout. */
+    Optional<String> fileName() {
+      return Optional.ofNullable(fileName);
+    }
   }
+
+  /** What --format means when it is not given. */
+  static final Set<Format> DEFAULT_FORMATS = EnumSet.of(Format.TEXT, Format.JSON);
 
   private final Io io;
 
@@ -82,14 +112,19 @@ final class ValidateCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       split = ",",
       converter = FormatConverter.class,
-      description = "Reports to produce: text (to stdout), json (to the output folder), or both. Default: text,json.")
+      description = {
+        "Reports to produce, comma-separated (default: text,json): text (to stdout);"
+            + " json (cyber-baseline-report.json); sarif (cyber-baseline-report.sarif, SARIF 2.1.0 for GitHub code"
+            + " scanning); html (cyber-baseline-report.html); md (cyber-baseline-report.md, for a pull-request"
+            + " comment); junit (cyber-baseline-junit.xml, JUnit XML for CI test views). Files go to the output folder."
+      })
   List<Format> formats;
 
   @Option(
       names = {"-o", "--output"},
       paramLabel = "DIR",
       defaultValue = "cyber-baseline-report",
-      description = "Folder for the JSON report (created if missing; default: ./${DEFAULT-VALUE}).")
+      description = "Folder for the report files (created if missing; default: ./${DEFAULT-VALUE}).")
   Path output;
 
   @Option(
@@ -105,7 +140,8 @@ final class ValidateCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "10",
       converter = NonNegativeConverter.class,
-      description = "Findings shown per rule in the text report (default: ${DEFAULT-VALUE}); the JSON report has all.")
+      description =
+          "Findings shown per rule in the text and Markdown reports (default: ${DEFAULT-VALUE}); the other formats have all.")
   int maxFindings;
 
   @Option(
@@ -115,6 +151,20 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Fixes the report's timestamp, overriding SOURCE_DATE_EPOCH. Example: 2026-01-01T00:00:00Z")
   Instant timestamp;
 
+  @Option(
+      names = "--sarif-root",
+      paramLabel = "DIR",
+      description =
+          "Makes SARIF file paths relative to DIR (the repository root, for GitHub code scanning, which resolves"
+              + " paths from there) instead of to the submission folder. DIR must contain the submission.")
+  Path sarifRoot;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print nothing but errors (no text report, no progress, no file names); report files are still"
+          + " written and the exit code is the same.")
+  boolean quiet;
+
   @Mixin VerboseOption verbose;
 
   ValidateCommand(Io io) {
@@ -123,36 +173,92 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Set<Format> chosen = formats == null || formats.isEmpty() ? EnumSet.allOf(Format.class) : EnumSet.copyOf(formats);
-    if (chosen.contains(Format.JSON) && Files.exists(output) && !Files.isDirectory(output)) {
-      throw new CliException("--output " + output + " is a file; give a folder for the JSON report");
+    Set<Format> chosen = formats == null || formats.isEmpty() ? DEFAULT_FORMATS : EnumSet.copyOf(formats);
+    boolean writesFiles = chosen.stream().anyMatch(f -> f.fileName().isPresent());
+    if (writesFiles && Files.exists(output) && !Files.isDirectory(output)) {
+      throw new CliException("--output " + output + " is a file; give a folder for the report files");
     }
     Clock clock = clock();
     Validator validator = baselineOptions.validator(clock);
     Submission submission = readSubmission(path);
-    ValidationReport report = validator.validate(submission);
+    Optional<String> sarifFolder = chosen.contains(Format.SARIF) ? sarifSubmissionFolder() : Optional.empty();
 
-    Path jsonPath = output.resolve(REPORT_FILE);
-    if (chosen.contains(Format.JSON)) {
+    boolean progress = io.interactive() && !quiet;
+    long started = System.nanoTime();
+    if (progress) {
+      int artifacts = submission.documentPaths().size() + (submission.hasManifest() ? 1 : 0);
+      io.err().print("Validating " + artifacts + (artifacts == 1 ? " artifact" : " artifacts") + " against "
+          + validator.baseline().ref() + "...");
+      io.err().flush();
+    }
+    ValidationReport report = validator.validate(submission);
+    if (progress) {
+      io.err().println(" done (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
+    }
+
+    List<String> written = new ArrayList<>();
+    for (Format format : chosen) {
+      if (format.fileName().isEmpty()) {
+        continue;
+      }
+      Path file = output.resolve(format.fileName().get());
       try {
-        ReportFiles.writeAtomically(jsonPath, JsonReport.toBytes(report));
+        ReportFiles.writeAtomically(file, render(format, report, validator.baseline(), sarifFolder));
       } catch (IOException | RuntimeException e) {
-        throw new CliException("cannot write the JSON report to " + jsonPath + ": " + describe(e), e);
+        throw new CliException("cannot write the " + format.label + " report to " + file + ": " + describe(e), e);
       }
+      written.add(format.label + " report: " + file);
     }
-    if (chosen.contains(Format.TEXT)) {
-      io.out().print(TextReport.render(report, maxFindings));
-      if (chosen.contains(Format.JSON)) {
-        io.out().println("JSON report: " + jsonPath);
+    if (!quiet) {
+      if (chosen.contains(Format.TEXT)) {
+        io.out().print(TextReport.render(report, maxFindings));
+        written.forEach(io.out()::println);
+        io.out().println(outcome(report));
+      } else {
+        io.out().println(TextReport.summaryLine(report));
+        written.forEach(io.err()::println);
       }
-      io.out().println(outcome(report));
-    } else {
-      io.out().println(TextReport.summaryLine(report));
-      io.err().println("JSON report: " + jsonPath);
+      io.out().flush();
     }
-    io.out().flush();
     boolean failed = failOn.threshold().isPresent() && report.hasFindingsAtOrAbove(failOn.threshold().get());
     return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private byte[] render(Format format, ValidationReport report, RulePack baseline, Optional<String> sarifFolder) {
+    return switch (format) {
+      case JSON -> JsonReport.toBytes(report);
+      case SARIF -> SarifReport.toBytes(report, baseline,
+          sarifFolder.map(SarifReport.Options.DEFAULT::withSubmissionFolder).orElse(SarifReport.Options.DEFAULT));
+      case HTML -> HtmlReport.render(report, baseline).getBytes(StandardCharsets.UTF_8);
+      case MD -> MarkdownReport.render(report, maxFindings).getBytes(StandardCharsets.UTF_8);
+      case JUNIT -> JUnitXmlReport.toBytes(report);
+      case TEXT -> throw new IllegalArgumentException("text is printed, not written");
+    };
+  }
+
+  /** With --sarif-root: the submission folder's path inside it, '/'-separated ("" for the root itself). */
+  private Optional<String> sarifSubmissionFolder() {
+    if (sarifRoot == null) {
+      return Optional.empty();
+    }
+    Path folder = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+    Path root;
+    Path real;
+    try {
+      root = sarifRoot.toRealPath();
+      real = folder.toRealPath();
+    } catch (IOException e) {
+      throw new CliException("--sarif-root " + sarifRoot + ": " + describe(e), e);
+    }
+    if (!Files.isDirectory(root)) {
+      throw new CliException("--sarif-root " + sarifRoot + " is not a folder");
+    }
+    if (!real.startsWith(root)) {
+      throw new CliException("--sarif-root " + sarifRoot + " does not contain the submission folder " + folder);
+    }
+    List<String> names = new ArrayList<>();
+    root.relativize(real).forEach(name -> names.add(name.toString()));
+    return Optional.of(String.join("/", names));
   }
 
   /** --timestamp, else SOURCE_DATE_EPOCH, else the system clock in UTC. */
@@ -226,14 +332,17 @@ final class ValidateCommand implements Callable<Integer> {
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
-  /** text / json, case-insensitive. */
+  /** text, json, sarif, html, md (or markdown), junit; case-insensitive. */
   static final class FormatConverter implements ITypeConverter<Format> {
     @Override
     public Format convert(String value) {
+      String name = value.strip().toUpperCase(Locale.ROOT);
       try {
-        return Format.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        return name.equals("MARKDOWN") ? Format.MD : Format.valueOf(name);
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("'" + value + "' is not a report format; use text, json or text,json");
+        throw new TypeConversionException(
+            "'" + value + "' is not a report format; use one or more of text, json, sarif, html, md, junit"
+                + " (comma-separated)");
       }
     }
   }

@@ -23,6 +23,7 @@ import org.cyberbaseline.schemas.BundledSchema;
 import org.cyberbaseline.schemas.JsonProblem;
 import org.cyberbaseline.schemas.LocatedJsonReader;
 import org.cyberbaseline.schemas.SchemaCheck;
+import org.cyberbaseline.validator.report.SarifReport;
 
 /** Runs the real command line in-process and captures what it prints; shared fixtures. */
 final class Cli {
@@ -61,12 +62,21 @@ final class Cli {
   }
 
   static Result runWithEnv(Map<String, String> env, String... args) {
+    return run(env, false, args);
+  }
+
+  /** As if a person were watching a terminal ({@code System.console() != null}). */
+  static Result runInteractive(String... args) {
+    return run(Map.of(), true, args);
+  }
+
+  private static Result run(Map<String, String> env, boolean interactive, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = Main.run(args, outStream, errStream, env);
+      code = Main.run(args, outStream, errStream, env, interactive);
     }
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
@@ -115,6 +125,20 @@ final class Cli {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Violations of the OASIS SARIF 2.1.0 schema in the shared reference schemas (draft-04). */
+  static List<JsonProblem> sarifSchemaProblems(Path sarif) throws Exception {
+    Path schema = ExampleSubmissionTest.repoRoot().resolve("../shared/reference-schemas/sarif-schema-2.1.0.json").normalize();
+    if (!Files.isRegularFile(schema)) {
+      throw new AssertionError("SARIF schema not found at " + schema);
+    }
+    SchemaCheck check =
+        SchemaCheck.forDialect(
+            com.networknt.schema.SpecVersion.VersionFlag.V4,
+            Map.of("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/",
+                schema.getParent().toUri().toString()));
+    return check.check(SarifReport.SCHEMA_URI, new LocatedJsonReader().readJson(Files.readAllBytes(sarif)));
   }
 
   static List<JsonProblem> reportSchemaProblems(Path report) throws Exception {

@@ -21,6 +21,10 @@ public final class ReportFiles {
     Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
     try {
       Files.write(temp, content);
+      // createTempFile makes the file owner-only (0600); a report is meant to be shared (CI artifacts).
+      if (Files.getFileStore(temp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
       try {
         Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
