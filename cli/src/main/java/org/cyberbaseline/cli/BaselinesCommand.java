@@ -19,7 +19,11 @@ import picocli.CommandLine.Mixin;
     versionProvider = VersionProvider.class,
     usageHelpAutoWidth = true,
     sortOptions = false,
-    description = "Lists the baselines (rule packs) available to --baseline: the bundled ones and any added with --pack.")
+    synopsisSubcommandLabel = "[list | diff]",
+    description = {
+      "Lists the baselines (rule packs) available to --baseline: the bundled ones and any added with --pack.",
+      "'baselines diff A B' shows the rules added, removed and changed between two baselines."
+    })
 final class BaselinesCommand implements Callable<Integer> {
   private final Io io;
 
@@ -33,7 +37,11 @@ final class BaselinesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RulePackRepository repository = packFiles.repository();
+    return list(io, packFiles.repository());
+  }
+
+  /** Prints one aligned row per pack. */
+  static int list(Io io, RulePackRepository repository) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"BASELINE", "EFFECTIVE", "RULES", "EXTENDS", "TITLE"});
     for (PackRef ref : repository.packs()) {

@@ -65,7 +65,10 @@ public final class Main {
         new CommandLine(new CyberBaselineCommand(io))
             .addSubcommand(new ValidateCommand(io))
             .addSubcommand(rules)
-            .addSubcommand(new BaselinesCommand(io))
+            .addSubcommand(
+                new CommandLine(new BaselinesCommand(io))
+                    .addSubcommand(new BaselinesListCommand(io))
+                    .addSubcommand(new BaselinesDiffCommand(io)))
             .addSubcommand(new ExplainCommand(io))
             .addSubcommand(new CompletionCommand(io))
             .addSubcommand(new CommandLine.HelpCommand());
