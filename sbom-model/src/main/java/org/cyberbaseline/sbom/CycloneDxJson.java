@@ -38,7 +38,8 @@ final class CycloneDxJson {
         components(root),
         dependencies(root),
         compositions(root),
-        document::positionOf);
+        // not document::positionOf, which would keep the whole tree reachable as long as the model
+        document.locator()::apply);
   }
 
   private static SbomMetadata metadata(JsonNode root) {
@@ -151,21 +152,21 @@ final class CycloneDxJson {
     }
 
     List<String> licenses = new ArrayList<>();
-    for (Item choice : array(node, pointer, "licenses")) {
-      JsonNode license = objectOrNull(choice.node().get("license"));
+    for (JsonNode choice : elements(node, "licenses")) {
+      JsonNode license = objectOrNull(choice.get("license"));
       Optional<String> value =
           license != null
               ? text(license, "id").or(() -> text(license, "name"))
-              : text(choice.node(), "expression");
+              : text(choice, "expression");
       value.ifPresent(licenses::add);
     }
 
     List<Map.Entry<String, String>> properties = new ArrayList<>();
-    for (Item property : array(node, pointer, "properties")) {
-      JsonNode value = property.node().get("value");
+    for (JsonNode property : elements(node, "properties")) {
+      JsonNode value = property.get("value");
       // A property may legitimately have a name and no value (1.5+ does not require one); it is
       // kept with "" so that a rule looking for the name still finds it.
-      text(property.node(), "name")
+      text(property, "name")
           .ifPresent(
               name -> properties.add(Map.entry(name, value != null && value.isTextual() ? value.textValue() : "")));
     }
@@ -248,6 +249,15 @@ final class CycloneDxJson {
       }
     }
     return out;
+  }
+
+  /**
+   * Elements of an array member, for reading values that need no pointer of their own; empty when
+   * the member is missing or not an array. ({@link #array} builds a pointer string per element.)
+   */
+  private static Iterable<JsonNode> elements(JsonNode parent, String field) {
+    JsonNode node = parent == null ? null : parent.get(field);
+    return node != null && node.isArray() ? node : List.of();
   }
 
   /** Elements of an array member with their pointers; empty when the member is missing or not an array. */

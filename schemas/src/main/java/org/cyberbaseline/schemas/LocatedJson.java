@@ -1,9 +1,9 @@
 package org.cyberbaseline.schemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A parsed JSON or YAML tree together with where each value started in the source text, so that
@@ -11,16 +11,16 @@ import java.util.Optional;
  */
 public final class LocatedJson {
   private final JsonNode root;
-  private final Map<String, Position> positions;
+  private final PositionIndex positions;
 
-  LocatedJson(JsonNode root, Map<String, Position> positions) {
+  LocatedJson(JsonNode root, PositionIndex positions) {
     this.root = Objects.requireNonNull(root);
-    this.positions = Map.copyOf(positions);
+    this.positions = Objects.requireNonNull(positions);
   }
 
   /** Wraps a tree built in memory; it has no source positions. */
   public static LocatedJson withoutPositions(JsonNode root) {
-    return new LocatedJson(root, Map.of());
+    return new LocatedJson(root, PositionIndex.EMPTY);
   }
 
   public JsonNode root() {
@@ -32,18 +32,17 @@ public final class LocatedJson {
    * error about a missing property points at the object that lacks it.
    */
   public Optional<Position> positionOf(String pointer) {
-    String p = pointer;
-    while (true) {
-      Position found = positions.get(p);
-      if (found != null) {
-        return Optional.of(found);
-      }
-      if (p.isEmpty()) {
-        return Optional.empty();
-      }
-      int slash = p.lastIndexOf('/');
-      p = slash <= 0 ? "" : p.substring(0, slash);
-    }
+    return positions.positionOf(Objects.requireNonNull(pointer, "pointer"));
+  }
+
+  /**
+   * {@link #positionOf} as a function that does not keep the tree reachable: a reader that has
+   * mapped the tree into its own model can keep locating pointers while the tree itself is garbage
+   * collected (for a large SBOM, most of the memory a read takes).
+   */
+  public Function<String, Optional<Position>> locator() {
+    PositionIndex index = positions;
+    return pointer -> index.positionOf(Objects.requireNonNull(pointer, "pointer"));
   }
 
   /** Escapes one reference token per RFC 6901. */

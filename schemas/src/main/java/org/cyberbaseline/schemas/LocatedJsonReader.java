@@ -15,17 +15,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads JSON or YAML into a {@link LocatedJson}, recording the line and column where each value
- * starts. Untrusted input is bounded by {@link ReadLimits}; duplicate keys are rejected because two
+ * starts (compactly, in a {@link PositionIndex}; small objects keep their members in a {@link
+ * CompactMembers} rather than a {@code LinkedHashMap}, which for a large SBOM roughly halves the
+ * memory the tree takes). Untrusted input is bounded by {@link ReadLimits}; duplicate keys are rejected because two
  * readers of the same document could otherwise disagree about its content.
  */
 public final class LocatedJsonReader {
+  /** Objects with at most this many members keep them in a {@link CompactMembers}. */
+  private static final int SMALL_OBJECT = 16;
+
   private final ReadLimits limits;
   private final JsonFactory jsonFactory;
   private final JsonFactory yamlFactory;
@@ -88,14 +96,15 @@ public final class LocatedJsonReader {
       throw new JsonReadException(
           new JsonProblem("", Optional.empty(), "document is empty", "syntax"));
     }
-    Map<String, Position> positions = new HashMap<>();
+    Reading reading = new Reading(factory == yamlFactory);
     try (JsonParser parser = factory.createParser(content)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new JsonReadException(
             new JsonProblem("", Optional.empty(), "document is empty", "syntax"));
       }
-      JsonNode root = readValue(parser, "", positions);
+      long rootPosition = packed(parser);
+      JsonNode root = reading.readValue(parser, 0);
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         throw new JsonReadException(
@@ -105,7 +114,7 @@ public final class LocatedJsonReader {
                 "unexpected content after the end of the document",
                 "syntax"));
       }
-      return new LocatedJson(root, positions);
+      return new LocatedJson(root, reading.positions.build(rootPosition, reading.lastFirst, reading.lastCount));
     } catch (StreamConstraintsException e) {
       throw new JsonReadException(
           new JsonProblem("", Optional.empty(), "limit exceeded: " + e.getOriginalMessage(), "limit"));
@@ -119,56 +128,153 @@ public final class LocatedJsonReader {
     }
   }
 
-  private static JsonNode readValue(JsonParser parser, String pointer, Map<String, Position> positions)
-      throws IOException {
-    position(parser.currentTokenLocation()).ifPresent(p -> positions.put(pointer, p));
-    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-      // Jackson reads a YAML alias as the anchor's name, silently changing the data; expanding it
-      // instead invites "billion laughs". Our YAML documents (rule packs) never need aliases.
-      throw new com.fasterxml.jackson.core.JsonParseException(
-          parser, "YAML aliases (*" + parser.getText() + ") are not allowed; write the value out");
+  /** Where the current token starts, packed for {@link PositionIndex}; {@link PositionIndex#NONE} if unknown. */
+  private static long packed(JsonParser parser) {
+    JsonLocation location = parser.currentTokenLocation();
+    if (location == null || location.getLineNr() < 1 || location.getColumnNr() < 1) {
+      return PositionIndex.NONE;
     }
-    JsonToken token = parser.currentToken();
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
-    switch (token) {
-      case START_OBJECT -> {
-        ObjectNode object = nodes.objectNode();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
-          parser.nextToken();
-          object.set(name, readValue(parser, pointer + "/" + LocatedJson.escape(name), positions));
+    return PositionIndex.pack(location.getLineNr(), location.getColumnNr());
+  }
+
+  /**
+   * One document being read: the position index under construction and, per nesting depth, a
+   * scratch area for the children of the container open at that depth (reused by every container
+   * at that depth, so reading allocates nothing per container beyond its node).
+   */
+  private static final class Reading {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Object[] NO_MEMBERS = {};
+
+    final PositionIndex.Builder positions = new PositionIndex.Builder();
+    private final boolean yaml;
+    private long[][] where = new long[8][];
+    private String[][] names = new String[8][];
+    private JsonNode[][] values = new JsonNode[8][];
+    private int[][] firsts = new int[8][];
+    private int[][] counts = new int[8][];
+    /** Where the children of the value just read are: first slot and count (-1 and 0 for a scalar). */
+    int lastFirst;
+    int lastCount;
+
+    Reading(boolean yaml) {
+      this.yaml = yaml;
+    }
+
+    /** Reads the value whose first token is current; its position was recorded by the caller. */
+    JsonNode readValue(JsonParser parser, int depth) throws IOException {
+      if (yaml && ((YAMLParser) parser).isCurrentAlias()) {
+        // Jackson reads a YAML alias as the anchor's name, silently changing the data; expanding it
+        // instead invites "billion laughs". Our YAML documents (rule packs) never need aliases.
+        throw new com.fasterxml.jackson.core.JsonParseException(
+            parser, "YAML aliases (*" + parser.getText() + ") are not allowed; write the value out");
+      }
+      JsonToken token = parser.currentToken();
+      lastFirst = -1;
+      lastCount = 0;
+      switch (token) {
+        case START_OBJECT -> {
+          int n = 0;
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            long at = packed(parser);
+            JsonNode value = readValue(parser, depth + 1);
+            add(depth, n++, at, name, value);
+          }
+          lastCount = n;
+          if (n == 0) {
+            lastFirst = -1;
+            return new ObjectNode(NODES, new CompactMembers(NO_MEMBERS, 0));
+          }
+          lastFirst = positions.append(where[depth], names[depth], firsts[depth], counts[depth], n);
+          Map<String, JsonNode> members;
+          if (n <= SMALL_OBJECT) {
+            Object[] table = new Object[2 * n];
+            for (int i = 0; i < n; i++) {
+              table[2 * i] = names[depth][i];
+              table[2 * i + 1] = values[depth][i];
+            }
+            members = new CompactMembers(table, n);
+          } else {
+            members = new LinkedHashMap<>(n * 4 / 3 + 1);
+            for (int i = 0; i < n; i++) {
+              members.put(names[depth][i], values[depth][i]);
+            }
+          }
+          return new ObjectNode(NODES, members);
         }
-        return object;
-      }
-      case START_ARRAY -> {
-        ArrayNode array = nodes.arrayNode();
-        int index = 0;
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          array.add(readValue(parser, pointer + "/" + index, positions));
-          index++;
+        case START_ARRAY -> {
+          int n = 0;
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            long at = packed(parser);
+            JsonNode value = readValue(parser, depth + 1);
+            add(depth, n++, at, null, value);
+          }
+          lastCount = n;
+          if (n == 0) {
+            lastFirst = -1;
+            return new ArrayNode(NODES, new ArrayList<>(0));
+          }
+          lastFirst = positions.append(where[depth], null, firsts[depth], counts[depth], n);
+          List<JsonNode> elements = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            elements.add(values[depth][i]);
+          }
+          return new ArrayNode(NODES, elements);
         }
-        return array;
+        case VALUE_STRING -> {
+          return NODES.textNode(parser.getText());
+        }
+        case VALUE_NUMBER_INT -> {
+          return NODES.numberNode(parser.getBigIntegerValue());
+        }
+        case VALUE_NUMBER_FLOAT -> {
+          return NODES.numberNode(parser.getDecimalValue());
+        }
+        case VALUE_TRUE -> {
+          return NODES.booleanNode(true);
+        }
+        case VALUE_FALSE -> {
+          return NODES.booleanNode(false);
+        }
+        case VALUE_NULL -> {
+          return NODES.nullNode();
+        }
+        default -> throw new com.fasterxml.jackson.core.JsonParseException(
+            parser, "unexpected token " + token);
       }
-      case VALUE_STRING -> {
-        return nodes.textNode(parser.getText());
+    }
+
+    /** Records child {@code i} of the container open at {@code depth}, just read (see lastFirst). */
+    private void add(int depth, int i, long at, String name, JsonNode value) {
+      if (depth >= where.length) {
+        int capacity = Math.max(depth + 1, where.length * 2);
+        where = Arrays.copyOf(where, capacity);
+        names = Arrays.copyOf(names, capacity);
+        values = Arrays.copyOf(values, capacity);
+        firsts = Arrays.copyOf(firsts, capacity);
+        counts = Arrays.copyOf(counts, capacity);
       }
-      case VALUE_NUMBER_INT -> {
-        return nodes.numberNode(parser.getBigIntegerValue());
+      if (where[depth] == null) {
+        where[depth] = new long[16];
+        names[depth] = new String[16];
+        values[depth] = new JsonNode[16];
+        firsts[depth] = new int[16];
+        counts[depth] = new int[16];
+      } else if (i == where[depth].length) {
+        int capacity = i * 2;
+        where[depth] = Arrays.copyOf(where[depth], capacity);
+        names[depth] = Arrays.copyOf(names[depth], capacity);
+        values[depth] = Arrays.copyOf(values[depth], capacity);
+        firsts[depth] = Arrays.copyOf(firsts[depth], capacity);
+        counts[depth] = Arrays.copyOf(counts[depth], capacity);
       }
-      case VALUE_NUMBER_FLOAT -> {
-        return nodes.numberNode(parser.getDecimalValue());
-      }
-      case VALUE_TRUE -> {
-        return nodes.booleanNode(true);
-      }
-      case VALUE_FALSE -> {
-        return nodes.booleanNode(false);
-      }
-      case VALUE_NULL -> {
-        return nodes.nullNode();
-      }
-      default -> throw new com.fasterxml.jackson.core.JsonParseException(
-          parser, "unexpected token " + token);
+      where[depth][i] = at;
+      names[depth][i] = name;
+      values[depth][i] = value;
+      firsts[depth][i] = lastFirst;
+      counts[depth][i] = lastCount;
     }
   }
 

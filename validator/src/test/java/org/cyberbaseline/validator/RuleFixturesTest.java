@@ -25,8 +25,9 @@ import org.junit.jupiter.api.TestFactory;
  * Runs every fixture under {@code src/test/resources/rules/<RULE-ID>/}: entries in {@code pass/}
  * must PASS the rule; entries in {@code review/} must leave it NEEDS_REVIEW (rules that only a
  * human can decide); each entry in {@code fail/} must FAIL it with exactly the findings its
- * {@code .expected.json} lists. An entry is a lone SBOM file or a submission folder (with its
- * {@code submission.json}). The rule's folder runs in the baseline named by its optional
+ * {@code .expected.json} lists. An entry is a lone SBOM file, a submission folder (with its
+ * {@code submission.json}), or an {@code X.ref} file naming a shared entry by its path relative to
+ * the rules folder (e.g. {@code _base/complete}). The rule's folder runs in the baseline named by its optional
  * {@code baseline} file (one {@code id@version} line), by default the first bundled pack that
  * defines the rule; a subfolder named {@code id@version} holds fixtures for that pack's variant of
  * the rule (different severity or parameters).
@@ -121,9 +122,25 @@ class RuleFixturesTest {
   }
 
   private static Submission submission(Path entry) throws Exception {
-    return Files.isDirectory(entry)
-        ? Submission.fromDirectory(entry)
-        : Submission.ofSbom(entry.getFileName().toString(), Files.readAllBytes(entry));
+    Path target = resolveRef(entry);
+    return Files.isDirectory(target)
+        ? Submission.fromDirectory(target)
+        : Submission.ofSbom(target.getFileName().toString(), Files.readAllBytes(target));
+  }
+
+  /**
+   * An entry named {@code X.ref} holds one line: the path, relative to the rules folder, of a shared
+   * entry (a submission folder or SBOM file, e.g. {@code _base/complete}), so many rules can use one
+   * fixture without copies or symbolic links. Other entries are themselves.
+   */
+  private static Path resolveRef(Path entry) throws IOException {
+    if (!entry.getFileName().toString().endsWith(".ref")) {
+      return entry;
+    }
+    Path root = FIXTURES.toAbsolutePath().normalize();
+    Path target = root.resolve(Files.readString(entry).strip()).normalize();
+    assertTrue(target.startsWith(root) && Files.exists(target), entry + " names " + target + ", which is not an entry under " + root);
+    return target;
   }
 
   private static List<Path> documents(Path dir) throws IOException {
@@ -153,7 +170,7 @@ class RuleFixturesTest {
   }
 
   private static void assertFails(Validator validator, String ruleId, Path doc) throws Exception {
-    String name = doc.getFileName().toString().replaceFirst("\\.cdx\\.json$|\\.json$|\\.xml$|\\.spdx$", "");
+    String name = doc.getFileName().toString().replaceFirst("\\.ref$|\\.cdx\\.json$|\\.json$|\\.xml$|\\.spdx$", "");
     Path expectedFile = doc.resolveSibling(name + ".expected.json");
     assertTrue(Files.isRegularFile(expectedFile), "missing " + expectedFile);
     JsonNode expected = JSON.readTree(expectedFile.toFile());

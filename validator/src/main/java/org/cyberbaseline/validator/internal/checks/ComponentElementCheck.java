@@ -94,10 +94,10 @@ public final class ComponentElementCheck implements CheckType {
     for (ReadableSbom readable : sboms) {
       for (Component component : SbomCheckSupport.allComponents(readable.sbom())) {
         components++;
-        Location at = context.locate(readable.path(), readable.sbom(), component.pointer());
-        Checker checker = new Checker(context, component, at, unknownSeverity, weakSeverity, findings);
+        Checker checker =
+            new Checker(context, readable.path(), readable.sbom(), component, unknownSeverity, weakSeverity, findings);
         for (Element element : elements) {
-          checker.check(element, readable.sbom());
+          checker.check(element);
         }
       }
     }
@@ -109,15 +109,45 @@ public final class ComponentElementCheck implements CheckType {
         "all " + SbomCheckSupport.plural(components, "component") + " have " + names);
   }
 
-  private record Checker(
-      CheckContext context,
-      Component component,
-      Location at,
-      Severity unknownSeverity,
-      Severity weakSeverity,
-      List<Finding> findings) {
+  /**
+   * Checks one component. Its location is looked up only when there is something to report: most
+   * components of a large SBOM have no finding, and the lookup would then be wasted work.
+   */
+  private static final class Checker {
+    private final CheckContext context;
+    private final String path;
+    private final Sbom sbom;
+    private final Component component;
+    private final Severity unknownSeverity;
+    private final Severity weakSeverity;
+    private final List<Finding> findings;
+    private Location at;
 
-    void check(Element element, Sbom sbom) {
+    Checker(
+        CheckContext context,
+        String path,
+        Sbom sbom,
+        Component component,
+        Severity unknownSeverity,
+        Severity weakSeverity,
+        List<Finding> findings) {
+      this.context = context;
+      this.path = path;
+      this.sbom = sbom;
+      this.component = component;
+      this.unknownSeverity = unknownSeverity;
+      this.weakSeverity = weakSeverity;
+      this.findings = findings;
+    }
+
+    private Location at() {
+      if (at == null) {
+        at = context.locate(path, sbom, component.pointer());
+      }
+      return at;
+    }
+
+    void check(Element element) {
       switch (element) {
         case SUPPLIER -> textual(component.supplier(), "supplier", "supplier (supplier.name)");
         case NAME -> textual(component.name(), "name", "name");
@@ -130,11 +160,11 @@ public final class ComponentElementCheck implements CheckType {
 
     private void textual(Optional<String> value, String what, String field) {
       if (SbomCheckSupport.isBlank(value)) {
-        findings.add(context.finding("component " + component.label() + " has no " + field, at));
+        findings.add(context.finding("component " + component.label() + " has no " + field, at()));
       } else if (SbomCheckSupport.isExplicitUnknown(value.get())) {
         findings.add(
             context.finding(unknownSeverity, "component " + component.label() + " declares its " + what + " as unknown ('"
-                + value.get() + "')", at));
+                + value.get() + "')", at()));
       }
     }
 
@@ -147,7 +177,7 @@ public final class ComponentElementCheck implements CheckType {
         } catch (MalformedPackageURLException | RuntimeException e) {
           findings.add(
               context.finding("component " + component.label() + " has an invalid package URL '"
-                  + component.purl().get() + "': " + e.getMessage(), at));
+                  + component.purl().get() + "': " + e.getMessage(), at()));
         }
       }
       if (component.cpe().isPresent()) {
@@ -156,38 +186,43 @@ public final class ComponentElementCheck implements CheckType {
         if (!CPE_23.matcher(cpe).matches() && !CPE_22.matcher(cpe).matches()) {
           findings.add(
               context.finding("component " + component.label() + " has a CPE that is neither CPE 2.3 nor 2.2 syntax: '"
-                  + cpe + "'", at));
+                  + cpe + "'", at()));
         }
       }
       any |= component.swidTagId().isPresent() || !component.otherIdentifiers().isEmpty();
       if (!any) {
         findings.add(
             context.finding("component " + component.label()
-                + " has no unique identifier (package URL, CPE, SWID tag, OmniBOR or SWHID)", at));
+                + " has no unique identifier (package URL, CPE, SWID tag, OmniBOR or SWHID)", at()));
       }
     }
 
     private void hash() {
       if (component.hashes().isEmpty()) {
-        findings.add(context.finding("component " + component.label() + " has no hash", at));
+        findings.add(context.finding("component " + component.label() + " has no hash", at()));
         return;
       }
-      boolean strong =
-          component.hashes().stream().map(Hash::algorithm).map(a -> a.toUpperCase(Locale.ROOT)).anyMatch(a -> !WEAK_HASHES.contains(a));
+      boolean strong = false;
+      for (Hash hash : component.hashes()) {
+        if (!WEAK_HASHES.contains(hash.algorithm().toUpperCase(Locale.ROOT))) {
+          strong = true;
+          break;
+        }
+      }
       if (!strong) {
         findings.add(
             context.finding(weakSeverity, "component " + component.label() + " is hashed only with "
                 + component.hashes().stream().map(Hash::algorithm).distinct().toList()
-                + "; add SHA-256 or stronger", at));
+                + "; add SHA-256 or stronger", at()));
       }
     }
 
     private void license() {
       if (component.licenses().isEmpty()) {
-        findings.add(context.finding("component " + component.label() + " has no license information", at));
+        findings.add(context.finding("component " + component.label() + " has no license information", at()));
       } else if (component.licenses().stream().allMatch(SbomCheckSupport::isExplicitUnknown)) {
         findings.add(
-            context.finding(unknownSeverity, "component " + component.label() + " declares its license as unknown", at));
+            context.finding(unknownSeverity, "component " + component.label() + " declares its license as unknown", at()));
       }
     }
   }

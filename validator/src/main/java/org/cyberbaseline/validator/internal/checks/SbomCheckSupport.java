@@ -45,8 +45,20 @@ final class SbomCheckSupport {
     return all;
   }
 
+  /** Length of the longest of {@link #EXPLICIT_UNKNOWNS}. */
+  private static final int LONGEST_UNKNOWN =
+      EXPLICIT_UNKNOWNS.stream().mapToInt(String::length).max().orElseThrow();
+
   static boolean isExplicitUnknown(String value) {
-    return EXPLICIT_UNKNOWNS.contains(value.strip().toLowerCase(Locale.ROOT));
+    String stripped = value.strip();
+    // Lower-casing maps each code point to one or more, never fewer, so a value of more code points
+    // than the longest unknown cannot be one; most values (supplier names, purls) are answered here
+    // without the copy toLowerCase makes. (codePointCount is constant-time for Latin-1 strings.)
+    if (stripped.length() > LONGEST_UNKNOWN
+        && stripped.codePointCount(0, stripped.length()) > LONGEST_UNKNOWN) {
+      return false;
+    }
+    return EXPLICIT_UNKNOWNS.contains(stripped.toLowerCase(Locale.ROOT));
   }
 
   static boolean isBlank(Optional<String> value) {
