@@ -17,6 +17,15 @@ class ArchitectureTest {
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("org.cyberbaseline");
 
+  /** The rules below are vacuous if the import finds nothing; every module must be on the classpath. */
+  @Test
+  void everyModuleIsImported() {
+    for (String pkg : java.util.List.of("org.cyberbaseline.schemas", "org.cyberbaseline.sbom", "org.cyberbaseline.rules",
+        "org.cyberbaseline.validator", "org.cyberbaseline.validator.internal", "org.cyberbaseline.cli")) {
+      org.junit.jupiter.api.Assertions.assertTrue(CLASSES.containPackage(pkg), "no classes imported from " + pkg);
+    }
+  }
+
   @Test
   void internalPackagesAreUsedOnlyInsideTheirModule() {
     noClasses()
