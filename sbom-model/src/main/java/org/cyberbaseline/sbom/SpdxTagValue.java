@@ -188,23 +188,9 @@ final class SpdxTagValue {
    * (with the line they are on) instead of silently becoming U+FFFD inside names and versions.
    */
   private static String decode(byte[] content) throws BadEncoding {
-    Charset charset = StandardCharsets.UTF_8;
-    int offset = 0;
-    if (startsWith(content, 0x00, 0x00, 0xFE, 0xFF)) {
-      charset = Charset.forName("UTF-32BE");
-      offset = 4;
-    } else if (startsWith(content, 0xFF, 0xFE, 0x00, 0x00)) {
-      charset = Charset.forName("UTF-32LE");
-      offset = 4;
-    } else if (startsWith(content, 0xEF, 0xBB, 0xBF)) {
-      offset = 3;
-    } else if (startsWith(content, 0xFE, 0xFF)) {
-      charset = StandardCharsets.UTF_16BE;
-      offset = 2;
-    } else if (startsWith(content, 0xFF, 0xFE)) {
-      charset = StandardCharsets.UTF_16LE;
-      offset = 2;
-    }
+    ByteOrderMark bom = ByteOrderMark.of(content);
+    Charset charset = bom.charset();
+    int offset = bom.length();
     CharsetDecoder decoder =
         charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(content, offset, content.length - offset);
