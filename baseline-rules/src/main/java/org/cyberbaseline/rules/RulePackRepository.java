@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.cyberbaseline.schemas.BundledSchema;
 import org.cyberbaseline.schemas.JsonProblem;
 import org.cyberbaseline.schemas.JsonReadException;
@@ -60,6 +62,41 @@ public final class RulePackRepository {
   /** The pack as written, without the rules of packs it extends. */
   public Optional<RulePack> declared(PackRef ref) {
     return Optional.ofNullable(declared.get(ref));
+  }
+
+  /**
+   * The pack a user means by {@code spec}: {@code id@version} names one version exactly; a bare
+   * {@code id} means that pack's newest version, the one with the latest effective date (a manufacturer
+   * submits under the guidance in force, so "the FDA pack" is the current edition unless a version is
+   * named).
+   *
+   * @throws RulePackException when no pack matches, naming the known ones
+   */
+  public PackRef select(String spec) throws RulePackException {
+    String text = spec == null ? "" : spec.strip();
+    if (text.contains("@")) {
+      PackRef ref;
+      try {
+        ref = PackRef.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new RulePackException(text, e.getMessage());
+      }
+      if (!declared.containsKey(ref)) {
+        throw new RulePackException(text, "no such rule pack" + knownVersions(ref.id()) + "; known packs: " + declared.keySet());
+      }
+      return ref;
+    }
+    return declared.values().stream()
+        .filter(pack -> pack.ref().id().equals(text))
+        .max(Comparator.comparing(RulePack::effectiveDate).thenComparing(pack -> pack.ref().version()))
+        .map(RulePack::ref)
+        .orElseThrow(() -> new RulePackException(text, "no such rule pack; known packs: " + declared.keySet()));
+  }
+
+  private String knownVersions(String id) {
+    String versions =
+        declared.keySet().stream().filter(k -> k.id().equals(id)).map(PackRef::version).collect(Collectors.joining(", "));
+    return versions.isEmpty() ? "" : " (known versions of " + id + ": " + versions + ")";
   }
 
   /** The pack with the rules of everything it extends folded in; own rules win on equal ids. */

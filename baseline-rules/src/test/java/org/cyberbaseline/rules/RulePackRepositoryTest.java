@@ -74,6 +74,25 @@ class RulePackRepositoryTest {
   }
 
   @Test
+  void aBareIdSelectsTheVersionWithTheLatestEffectiveDate() throws Exception {
+    RulePackRepository bundled = RulePackRepository.bundled();
+    assertEquals(PackRef.parse("fda-premarket@2026.02"), bundled.select("fda-premarket"));
+    assertEquals(PackRef.parse("fda-premarket@2023.09"), bundled.select("fda-premarket@2023.09"));
+    assertEquals(PackRef.parse("cisa-sbom@2026"), bundled.select(" cisa-sbom "));
+
+    // The effective date decides, not the order of the version strings ("0.9" sorts before "2026.02").
+    Path later = Files.writeString(temp.resolve("later.yaml"), "packFormat: \"1.0\"\nid: fda-premarket\nversion: \"0.9\"\n"
+        + "title: T\neffectiveDate: 2027-01-01\nextends: [\"fda-premarket@2026.02\"]\nrules: []\n");
+    assertEquals(PackRef.parse("fda-premarket@0.9"), RulePackRepository.builder().addFile(later).build().select("fda-premarket"));
+
+    RulePackException unknownVersion = assertThrows(RulePackException.class, () -> bundled.select("fda-premarket@1999"));
+    assertTrue(unknownVersion.getMessage().contains("known versions of fda-premarket: 2023.09, 2025.06, 2026.02"),
+        unknownVersion.getMessage());
+    assertThrows(RulePackException.class, () -> bundled.select("fda"));
+    assertThrows(RulePackException.class, () -> bundled.select("fda-premarket@"));
+  }
+
+  @Test
   void userPackExtendsAndOverrides() throws Exception {
     Path base = pack("base.yaml", "org-base", "1", "", RULE.formatted("ORG-001", "error") + RULE.formatted("ORG-002", "info"));
     Path child = pack("child.yaml", "org-child", "2", "extends: [\"org-base@1\"]\n", RULE.formatted("ORG-002", "warning"));

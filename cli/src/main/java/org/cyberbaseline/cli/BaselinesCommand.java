@@ -44,6 +44,12 @@ final class BaselinesCommand implements Callable<Integer> {
   static int list(Io io, RulePackRepository repository) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"BASELINE", "EFFECTIVE", "RULES", "EXTENDS", "TITLE"});
+    PackRef defaultRef;
+    try {
+      defaultRef = repository.select(Validator.DEFAULT_BASELINE_ID);
+    } catch (RulePackException e) {
+      throw new CliException(e.getMessage(), e);
+    }
     for (PackRef ref : repository.packs()) {
       RulePack declared = repository.declared(ref).orElseThrow();
       int ruleCount;
@@ -52,7 +58,7 @@ final class BaselinesCommand implements Callable<Integer> {
       } catch (RulePackException e) {
         throw new CliException(e.getMessage(), e);
       }
-      String name = ref + (ref.equals(Validator.DEFAULT_BASELINE) ? " (default)" : "");
+      String name = ref + (ref.equals(defaultRef) ? " (default)" : "");
       String parents =
           declared.extendsPacks().isEmpty()
               ? "-"

@@ -77,7 +77,7 @@ public final class Main {
     root.setDefaultValueProvider(
         argument ->
             argument.isOption() && "--baseline".equals(((CommandLine.Model.OptionSpec) argument).longestName())
-                ? org.cyberbaseline.validator.Validator.DEFAULT_BASELINE.toString()
+                ? org.cyberbaseline.validator.Validator.DEFAULT_BASELINE_ID
                 : null);
     root.setParameterExceptionHandler(Main::usageError);
     root.setExecutionExceptionHandler(executionError(io));

@@ -9,7 +9,7 @@ public final class VersionProvider implements IVersionProvider {
   public String[] getVersion() {
     return new String[] {
       "cyber-baseline " + version(),
-      "default baseline " + Validator.DEFAULT_BASELINE,
+      "default baseline: the newest " + Validator.DEFAULT_BASELINE_ID + " pack",
       "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
     };
   }

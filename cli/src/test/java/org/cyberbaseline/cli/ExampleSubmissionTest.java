@@ -26,7 +26,7 @@ class ExampleSubmissionTest {
     Path output = temp.resolve("out");
 
     Cli.Result result =
-        Cli.run("validate", example.toString(), "--output", output.toString(), "--timestamp", "2026-03-01T00:00:00Z");
+        Cli.run("validate", "--baseline", "ntia-sbom@2021", example.toString(), "--output", output.toString(), "--timestamp", "2026-03-01T00:00:00Z");
 
     assertTrue(result.exitCode() == 0 || result.exitCode() == 1, "exit " + result.exitCode() + ":\n" + result.err());
     result.assertNoStackTrace();

@@ -57,7 +57,7 @@ class ReportFormatsTest {
   void everyFormatIsWrittenAndNamedOnStdout() throws Exception {
     Path output = temp.resolve("out");
     Cli.Result result =
-        Cli.run("validate", Cli.resource("submissions/valid").toString(), "--format", "text,json,sarif,html,md,junit",
+        Cli.run("validate", "--baseline", "ntia-sbom@2021", Cli.resource("submissions/valid").toString(), "--format", "text,json,sarif,html,md,junit",
                 "--output", output.toString(), "--timestamp", TIMESTAMP)
             .expectExit(0);
 
@@ -86,7 +86,7 @@ class ReportFormatsTest {
   void exampleSubmissionSarifIsSchemaValidAndTheExitCodeFollowsFailOn() throws Exception {
     Path output = temp.resolve("out");
     Cli.Result result =
-        Cli.run("validate", example().toString(), "--format", "sarif,md,junit", "--output", output.toString(),
+        Cli.run("validate", "--baseline", "ntia-sbom@2021", example().toString(), "--format", "sarif,md,junit", "--output", output.toString(),
                 "--timestamp", TIMESTAMP)
             .expectExit(1);
 
@@ -106,7 +106,7 @@ class ReportFormatsTest {
     assertEquals("3", parseXml(output.resolve("cyber-baseline-junit.xml")).getElementsByTagName("testsuite").item(0)
         .getAttributes().getNamedItem("failures").getNodeValue());
 
-    Cli.run("validate", example().toString(), "--format", "sarif", "--output", output.toString(), "--fail-on", "never")
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", example().toString(), "--format", "sarif", "--output", output.toString(), "--fail-on", "never")
         .expectExit(0);
   }
 
@@ -115,7 +115,7 @@ class ReportFormatsTest {
     Path first = temp.resolve("first");
     Path second = temp.resolve("second");
     for (Path output : List.of(first, second)) {
-      Cli.run("validate", example().toString(), "--format", "json,sarif,html,md,junit", "--output", output.toString(),
+      Cli.run("validate", "--baseline", "ntia-sbom@2021", example().toString(), "--format", "json,sarif,html,md,junit", "--output", output.toString(),
               "--timestamp", TIMESTAMP)
           .expectExit(1);
     }
@@ -132,7 +132,7 @@ class ReportFormatsTest {
         .remove("supplier"));
     Path output = temp.resolve("out");
 
-    Cli.run("validate", submission.toString(), "--format", "sarif", "--output", output.toString(),
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", submission.toString(), "--format", "sarif", "--output", output.toString(),
             "--sarif-root", repo.toString())
         .expectExit(1);
 
@@ -144,15 +144,15 @@ class ReportFormatsTest {
     assertEquals("%SRCROOT%", log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uriBaseId").asText());
 
     // A lone SBOM: paths are relative to its folder, which must be inside the root too.
-    Cli.run("validate", submission.resolve(Cli.SBOM).toString(), "--format", "sarif", "--output", output.toString(),
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", submission.resolve(Cli.SBOM).toString(), "--format", "sarif", "--output", output.toString(),
             "--sarif-root", repo.toString())
         .expectExit(1);
     assertTrue(sarifResults(Cli.readJson(sarif)).get(0).startsWith("SBOM-004 error device/submission/sbom/device.cdx.json:"));
 
-    Cli.run("validate", submission.toString(), "--format", "sarif", "--output", output.toString(),
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", submission.toString(), "--format", "sarif", "--output", output.toString(),
             "--sarif-root", repo.resolve("device/submission/sbom").toString())
         .expectUsageError("does not contain the submission folder");
-    Cli.run("validate", submission.toString(), "--format", "sarif", "--output", output.toString(),
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", submission.toString(), "--format", "sarif", "--output", output.toString(),
             "--sarif-root", temp.resolve("missing").toString())
         .expectUsageError("--sarif-root");
   }
@@ -161,7 +161,7 @@ class ReportFormatsTest {
   void quietPrintsNothingButKeepsFilesAndExitCode() throws Exception {
     Path output = temp.resolve("out");
     Cli.Result failing =
-        Cli.runInteractive("validate", example().toString(), "--quiet", "--format", "text,json,sarif",
+        Cli.runInteractive("validate", "--baseline", "ntia-sbom@2021", example().toString(), "--quiet", "--format", "text,json,sarif",
                 "--output", output.toString())
             .expectExit(1);
     assertEquals("", failing.out());
@@ -170,11 +170,11 @@ class ReportFormatsTest {
     assertTrue(Files.size(output.resolve("cyber-baseline-report.sarif")) > 0);
 
     Cli.Result passing =
-        Cli.run("validate", Cli.resource("submissions/valid").toString(), "-q", "--output", output.toString())
+        Cli.run("validate", "--baseline", "ntia-sbom@2021", Cli.resource("submissions/valid").toString(), "-q", "--output", output.toString())
             .expectExit(0);
     assertEquals("", passing.out() + passing.err());
 
-    Cli.run("validate", temp.resolve("missing").toString(), "--quiet").expectUsageError("no such file or folder");
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", temp.resolve("missing").toString(), "--quiet").expectUsageError("no such file or folder");
   }
 
   @Test
@@ -182,25 +182,25 @@ class ReportFormatsTest {
     Path output = temp.resolve("out");
     String valid = Cli.resource("submissions/valid").toString();
 
-    Cli.Result terminal = Cli.runInteractive("validate", valid, "--format", "json", "--output", output.toString()).expectExit(0);
+    Cli.Result terminal = Cli.runInteractive("validate", "--baseline", "ntia-sbom@2021", valid, "--format", "json", "--output", output.toString()).expectExit(0);
     assertTrue(terminal.err().startsWith("Validating 2 artifacts against ntia-sbom@2021... done ("), terminal.err());
     assertFalse(terminal.out().contains("Validating"), terminal.out());
 
-    Cli.Result pipe = Cli.run("validate", valid, "--format", "json", "--output", output.toString()).expectExit(0);
+    Cli.Result pipe = Cli.run("validate", "--baseline", "ntia-sbom@2021", valid, "--format", "json", "--output", output.toString()).expectExit(0);
     assertFalse(pipe.err().contains("Validating"), pipe.err());
   }
 
   @Test
   void formatNamesAreCheckedAndMarkdownIsAnAlias() throws Exception {
     Path output = temp.resolve("out");
-    Cli.run("validate", Cli.resource("submissions/valid").toString(), "--format", "Markdown", "--output", output.toString())
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", Cli.resource("submissions/valid").toString(), "--format", "Markdown", "--output", output.toString())
         .expectExit(0);
     assertTrue(Files.isRegularFile(output.resolve("cyber-baseline-report.md")));
-    Cli.run("validate", Cli.resource("submissions/valid").toString(), "--format", "json,pdf", "--output", output.toString())
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", Cli.resource("submissions/valid").toString(), "--format", "json,pdf", "--output", output.toString())
         .expectUsageError("text, json, sarif, html, md, junit");
 
     Path file = Files.writeString(temp.resolve("a-file"), "x");
-    Cli.run("validate", Cli.resource("submissions/valid").toString(), "--format", "junit", "--output", file.toString())
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", Cli.resource("submissions/valid").toString(), "--format", "junit", "--output", file.toString())
         .expectUsageError("is a file");
   }
 
@@ -215,7 +215,7 @@ class ReportFormatsTest {
     assertTrue(out.contains("Check:       sbom.component-element"), out);
     assertEquals(Cli.run("rules", "show", "SBOM-004").out(), out, "explain and rules show agree");
 
-    Cli.run("explain", "NOPE-1").expectUsageError("no rule 'NOPE-1' in baseline ntia-sbom@2021");
+    Cli.run("explain", "NOPE-1").expectUsageError("no rule 'NOPE-1' in baseline fda-premarket@2026.02");
     Cli.run("explain").expectUsageError("RULE-ID");
   }
 

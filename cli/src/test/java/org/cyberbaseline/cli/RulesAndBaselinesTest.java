@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RulesAndBaselinesTest {
   @Test
   void rulesListShowsEveryRuleWithItsSeverity() {
-    Cli.Result result = Cli.run("rules", "list").expectExit(0);
+    Cli.Result result = Cli.run("rules", "list", "--baseline", "ntia-sbom@2021").expectExit(0);
     assertTrue(result.out().startsWith("Baseline ntia-sbom@2021:"), result.out());
     assertTrue(Pattern.compile("(?m)^SBOM-004\\s+error\\s+Every component names its supplier$").matcher(result.out()).find(),
         result.out());
@@ -48,15 +48,29 @@ class RulesAndBaselinesTest {
   }
 
   @Test
+  void aBareIdMeansTheNewestVersionAndTheDefaultIsTheNewestFdaPack() {
+    assertTrue(Cli.run("rules", "list", "--baseline", "fda-premarket").expectExit(0).out()
+        .startsWith("Baseline fda-premarket@2026.02:"));
+    assertTrue(Cli.run("rules", "list").expectExit(0).out().startsWith("Baseline fda-premarket@2026.02:"));
+    assertTrue(Cli.run("rules", "list", "--baseline", "fda-premarket@2023.09").expectExit(0).out()
+        .startsWith("Baseline fda-premarket@2023.09:"));
+    assertTrue(Cli.run("rules", "list", "--baseline", "cisa-sbom").expectExit(0).out()
+        .startsWith("Baseline cisa-sbom@2026:"));
+    Cli.run("rules", "list", "--baseline", "fda").expectUsageError("unknown baseline fda: no such rule pack");
+  }
+
+  @Test
   void baselinesListsBundledAndAddedPacks() {
     Cli.Result bundled = Cli.run("baselines").expectExit(0);
-    assertTrue(Pattern.compile("(?m)^ntia-sbom@2021 \\(default\\)\\s+2021-07-12\\s+\\d+\\s+-\\s+NTIA minimum elements")
+    assertTrue(Pattern.compile("(?m)^ntia-sbom@2021\\s+2021-07-12\\s+\\d+\\s+-\\s+NTIA minimum elements")
         .matcher(bundled.out()).find(), bundled.out());
+    assertTrue(Pattern.compile("(?m)^fda-premarket@2026\\.02 \\(default\\)\\s+2026-02-03\\s+\\d+\\s+fda-premarket@2025\\.06\\s")
+        .matcher(bundled.out()).find(), "the newest FDA pack is the default: " + bundled.out());
 
     Cli.Result added =
         Cli.run("baselines", "--pack", Cli.resource("packs/strict-identifiers.yaml").toString()).expectExit(0);
     assertTrue(Pattern.compile("(?m)^cli-test-strict@1\\s+2026-01-01\\s+\\d+\\s+ntia-sbom@2021\\s+CLI test pack")
         .matcher(added.out()).find(), added.out());
-    assertTrue(added.out().contains("ntia-sbom@2021 (default)"), added.out());
+    assertTrue(added.out().contains("fda-premarket@2026.02 (default)"), added.out());
   }
 }

@@ -23,7 +23,7 @@ class ValidateCommandTest {
   void validSubmissionExitsZeroAndWritesASchemaValidReport() throws Exception {
     Path output = temp.resolve("out");
     Cli.Result result =
-        Cli.run("validate", Cli.resource("submissions/valid").toString(), "--output", output.toString(),
+        Cli.run("validate", "--baseline", "ntia-sbom@2021", Cli.resource("submissions/valid").toString(), "--output", output.toString(),
                 "--timestamp", TIMESTAMP, "--fail-on", "info")
             .expectExit(0);
 
@@ -47,7 +47,7 @@ class ValidateCommandTest {
     Path output = temp.resolve("out");
 
     Cli.Result result =
-        Cli.run("validate", submission.toString(), "--output", output.toString(), "--timestamp", TIMESTAMP)
+        Cli.run("validate", "--baseline", "ntia-sbom@2021", submission.toString(), "--output", output.toString(), "--timestamp", TIMESTAMP)
             .expectExit(1);
 
     assertTrue(result.out().contains("FAIL           SBOM-004"), result.out());
@@ -74,23 +74,23 @@ class ValidateCommandTest {
         sbom -> ((ObjectNode) sbom.get("components").get(1).get("supplier")).put("name", "NOASSERTION"));
     String out = temp.resolve("out").toString();
 
-    Cli.run("validate", submission.toString(), "--output", out).expectExit(0);
-    Cli.run("validate", submission.toString(), "--output", out, "--fail-on", "error").expectExit(0);
-    Cli.run("validate", submission.toString(), "--output", out, "--fail-on", "warning").expectExit(1);
-    Cli.run("validate", submission.toString(), "--output", out, "--fail-on", "info").expectExit(1);
-    Cli.run("validate", submission.toString(), "--output", out, "--fail-on", "never").expectExit(0);
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", submission.toString(), "--output", out).expectExit(0);
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", submission.toString(), "--output", out, "--fail-on", "error").expectExit(0);
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", submission.toString(), "--output", out, "--fail-on", "warning").expectExit(1);
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", submission.toString(), "--output", out, "--fail-on", "info").expectExit(1);
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", submission.toString(), "--output", out, "--fail-on", "never").expectExit(0);
 
     Path missing = Cli.copyOfValidSubmission(temp.resolve("missing-supplier"));
     Cli.editSbom(missing, sbom -> ((ObjectNode) sbom.get("components").get(0)).remove("supplier"));
-    Cli.run("validate", missing.toString(), "--output", out, "--fail-on", "never").expectExit(0);
-    Cli.run("validate", missing.toString(), "--output", out, "--fail-on", "warning").expectExit(1);
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", missing.toString(), "--output", out, "--fail-on", "never").expectExit(0);
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", missing.toString(), "--output", out, "--fail-on", "warning").expectExit(1);
   }
 
   @Test
   void singleSbomFileRunsInSbomOnlyMode() throws Exception {
     Path output = temp.resolve("out");
     Cli.Result result =
-        Cli.run("validate", Cli.resource("submissions/valid/" + Cli.SBOM).toString(), "--output", output.toString(),
+        Cli.run("validate", "--baseline", "ntia-sbom@2021", Cli.resource("submissions/valid/" + Cli.SBOM).toString(), "--output", output.toString(),
                 "--timestamp", TIMESTAMP)
             .expectExit(0);
 
@@ -107,9 +107,9 @@ class ValidateCommandTest {
     Path submission = Cli.resource("submissions/valid");
     Path first = temp.resolve("first");
     Path second = temp.resolve("second");
-    Cli.run("validate", submission.toString(), "--format", "json", "--output", first.toString(), "--timestamp", TIMESTAMP)
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", submission.toString(), "--format", "json", "--output", first.toString(), "--timestamp", TIMESTAMP)
         .expectExit(0);
-    Cli.run("validate", submission.toString(), "--format", "json", "--output", second.toString(), "--timestamp", TIMESTAMP)
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", submission.toString(), "--format", "json", "--output", second.toString(), "--timestamp", TIMESTAMP)
         .expectExit(0);
     assertArrayEquals(Files.readAllBytes(first.resolve(Cli.REPORT)), Files.readAllBytes(second.resolve(Cli.REPORT)));
   }
@@ -120,15 +120,15 @@ class ValidateCommandTest {
     Path fromEnv = temp.resolve("env");
     Path fromOption = temp.resolve("option");
     Map<String, String> env = Map.of("SOURCE_DATE_EPOCH", "1772366400"); // 2026-03-01T12:00:00Z
-    Cli.runWithEnv(env, "validate", submission.toString(), "--format", "json", "--output", fromEnv.toString())
+    Cli.runWithEnv(env, "validate", "--baseline", "ntia-sbom@2021", submission.toString(), "--format", "json", "--output", fromEnv.toString())
         .expectExit(0);
     assertEquals(TIMESTAMP, Cli.readJson(fromEnv.resolve(Cli.REPORT)).get("generatedAt").asText());
-    Cli.run("validate", submission.toString(), "--format", "json", "--output", fromOption.toString(), "--timestamp", TIMESTAMP)
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", submission.toString(), "--format", "json", "--output", fromOption.toString(), "--timestamp", TIMESTAMP)
         .expectExit(0);
     assertArrayEquals(Files.readAllBytes(fromEnv.resolve(Cli.REPORT)), Files.readAllBytes(fromOption.resolve(Cli.REPORT)));
 
     Path overridden = temp.resolve("overridden");
-    Cli.runWithEnv(env, "validate", submission.toString(), "--format", "json", "--output", overridden.toString(),
+    Cli.runWithEnv(env, "validate", "--baseline", "ntia-sbom@2021", submission.toString(), "--format", "json", "--output", overridden.toString(),
             "--timestamp", "2027-01-01T00:00:00+01:00")
         .expectExit(0);
     assertEquals("2026-12-31T23:00:00Z", Cli.readJson(overridden.resolve(Cli.REPORT)).get("generatedAt").asText());
@@ -138,7 +138,7 @@ class ValidateCommandTest {
   void jsonOnlyPrintsJustTheSummaryLine() {
     Path output = temp.resolve("out");
     Cli.Result result =
-        Cli.run("validate", Cli.resource("submissions/valid").toString(), "--format", "json", "--output", output.toString())
+        Cli.run("validate", "--baseline", "ntia-sbom@2021", Cli.resource("submissions/valid").toString(), "--format", "json", "--output", output.toString())
             .expectExit(0);
     assertEquals(1, result.out().lines().count(), result.out());
     assertTrue(result.out().startsWith("Summary: 11 rules"), result.out());
@@ -150,7 +150,7 @@ class ValidateCommandTest {
   void textOnlyWritesNoFile() {
     Path output = temp.resolve("out");
     Cli.Result result =
-        Cli.run("validate", Cli.resource("submissions/valid").toString(), "--format", "TEXT", "--output", output.toString())
+        Cli.run("validate", "--baseline", "ntia-sbom@2021", Cli.resource("submissions/valid").toString(), "--format", "TEXT", "--output", output.toString())
             .expectExit(0);
     assertTrue(result.out().contains("Rules:"), result.out());
     assertFalse(result.out().contains("JSON report"), result.out());
@@ -168,7 +168,7 @@ class ValidateCommandTest {
         });
     Path output = temp.resolve("out");
     Cli.Result result =
-        Cli.run("validate", submission.toString(), "--output", output.toString(), "--max-findings", "1").expectExit(1);
+        Cli.run("validate", "--baseline", "ntia-sbom@2021", submission.toString(), "--output", output.toString(), "--max-findings", "1").expectExit(1);
     assertTrue(result.out().contains("... 2 more (see the JSON report)"), result.out());
     assertEquals(3, Cli.result(Cli.readJson(output.resolve(Cli.REPORT)), "SBOM-004").get("findings").size());
   }
@@ -189,7 +189,7 @@ class ValidateCommandTest {
   @Test
   void manifestFileStandsForItsFolder() throws Exception {
     Path output = temp.resolve("out");
-    Cli.run("validate", Cli.resource("submissions/valid/submission.json").toString(), "--format", "json",
+    Cli.run("validate", "--baseline", "ntia-sbom@2021", Cli.resource("submissions/valid/submission.json").toString(), "--format", "json",
             "--output", output.toString())
         .expectExit(0);
     assertEquals("submission", Cli.readJson(output.resolve(Cli.REPORT)).get("mode").asText());

@@ -82,8 +82,9 @@ public class ValidateMojo extends AbstractMojo {
   File sbom;
 
   /**
-   * The baseline rule pack as {@code ID@VERSION}, e.g. {@code ntia-sbom@2021}; a bundled pack or one
-   * from {@code packs}. Default: the library's default baseline ({@code ntia-sbom@2021}).
+   * The baseline rule pack as {@code ID@VERSION}, e.g. {@code fda-premarket@2023.09}, or a bare
+   * {@code ID} for that pack's newest version; a bundled pack or one from {@code packs}. Default: the
+   * newest {@code fda-premarket} pack.
    */
   @Parameter(property = "cyberbaseline.baseline")
   String baseline;
@@ -319,12 +320,7 @@ public class ValidateMojo extends AbstractMojo {
 
   /** Builds the validator; every configuration problem is a clear MojoExecutionException. */
   Validator validator(Clock clock) throws MojoExecutionException {
-    PackRef ref;
-    try {
-      ref = baseline == null || baseline.isBlank() ? Validator.DEFAULT_BASELINE : PackRef.parse(baseline.strip());
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("baseline: " + e.getMessage());
-    }
+    String ref = baseline == null || baseline.isBlank() ? Validator.DEFAULT_BASELINE_ID : baseline.strip();
     List<Path> packFiles = new ArrayList<>();
     for (File pack : packs == null ? List.<File>of() : packs) {
       if (pack == null) {
@@ -339,22 +335,18 @@ public class ValidateMojo extends AbstractMojo {
       }
       packFiles.add(file);
     }
-    Set<PackRef> known;
+    RulePackRepository repository;
     try {
-      RulePackRepository.Builder repository = RulePackRepository.builder();
-      packFiles.forEach(repository::addFile);
-      known = repository.build().packs();
+      RulePackRepository.Builder packs = RulePackRepository.builder();
+      packFiles.forEach(packs::addFile);
+      repository = packs.build();
     } catch (RulePackException e) {
       throw new MojoExecutionException("invalid rule pack: " + e.getMessage(), e);
     }
-    if (!known.contains(ref)) {
-      String sameId =
-          known.stream().filter(k -> k.id().equals(ref.id())).map(PackRef::version).collect(Collectors.joining(", "));
-      throw new MojoExecutionException(
-          "unknown baseline " + ref
-              + (sameId.isEmpty() ? "" : " (known versions of " + ref.id() + ": " + sameId + ")")
-              + "; known baselines: " + known.stream().map(PackRef::toString).collect(Collectors.joining(", "))
-              + " (add your own with <packs>)");
+    try {
+      repository.select(ref);
+    } catch (RulePackException e) {
+      throw new MojoExecutionException("unknown baseline: " + e.getMessage() + " (add your own with <packs>)", e);
     }
     Validator.Builder builder = Validator.builder().baseline(ref).clock(clock);
     packFiles.forEach(builder::addPackFile);

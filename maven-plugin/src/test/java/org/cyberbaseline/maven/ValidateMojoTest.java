@@ -45,6 +45,22 @@ class ValidateMojoTest {
     mojo.failOn = "error";
     mojo.maxFindings = 10;
     mojo.systemClock = Clock.fixed(SYSTEM_NOW, ZoneOffset.UTC);
+    // The fixtures are NTIA-element SBOMs; tests pin that pack. The default is tested on its own.
+    mojo.baseline = "ntia-sbom@2021";
+  }
+
+  @Test
+  void theDefaultBaselineIsTheNewestFdaPack() throws Exception {
+    mojo.baseline = null;
+    mojo.sbom = sbom("complete.cdx.json");
+    mojo.failOn = "never";
+
+    mojo.execute();
+
+    String json = read(output.resolve("cyber-baseline-report.json"));
+    assertTrue(json.contains("\"id\" : \"fda-premarket\""), json);
+    assertTrue(json.contains("\"version\" : \"2026.02\""), json);
+    assertTrue(log.contains("INFO", "against fda-premarket@2026.02"), log.toString());
   }
 
   @Test
@@ -291,12 +307,13 @@ class ValidateMojoTest {
     assertMessage("failOn: 'sometimes' is not a level; use error, warning, info or never");
 
     mojo.failOn = "error";
-    mojo.baseline = "ntia-sbom";
-    assertMessage("baseline: expected a baseline as ID@VERSION (e.g. ntia-sbom@2021), got 'ntia-sbom'");
+    mojo.baseline = "ntia-sbom@";
+    assertMessage("unknown baseline: ntia-sbom@: expected a baseline as ID@VERSION (e.g. ntia-sbom@2021), got 'ntia-sbom@'"
+        + " (add your own with <packs>)");
 
     mojo.baseline = "ntia-sbom@1999";
     MojoExecutionException unknown = assertThrows(MojoExecutionException.class, mojo::execute);
-    assertTrue(unknown.getMessage().startsWith("unknown baseline ntia-sbom@1999 (known versions of ntia-sbom: 2021)"),
+    assertTrue(unknown.getMessage().startsWith("unknown baseline: ntia-sbom@1999: no such rule pack (known versions of ntia-sbom: 2021)"),
         unknown.getMessage());
 
     mojo.baseline = null;

@@ -19,7 +19,7 @@ import org.cyberbaseline.validator.spi.CheckType;
  * The one entry point: validates submissions against one baseline.
  *
  * <pre>{@code
- * Validator validator = Validator.builder().baseline("ntia-sbom", "2021").build();
+ * Validator validator = Validator.builder().baseline("fda-premarket@2025.06").build();
  * ValidationReport report = validator.validate(Submission.fromDirectory(dir));
  * }</pre>
  *
@@ -28,8 +28,11 @@ import org.cyberbaseline.validator.spi.CheckType;
  * validator is immutable and safe to share between threads.
  */
 public final class Validator {
-  /** The baseline used when none is chosen. */
-  public static final PackRef DEFAULT_BASELINE = new PackRef("ntia-sbom", "2021");
+  /**
+   * The pack used when none is chosen: the newest version of the FDA premarket pack, because the
+   * people who run this check a premarket submission, which FDA reviews under its current guidance.
+   */
+  public static final String DEFAULT_BASELINE_ID = "fda-premarket";
 
   private final RulePack baseline;
   private final Engine engine;
@@ -60,7 +63,7 @@ public final class Validator {
 
   /** Configures a {@link Validator}. */
   public static final class Builder {
-    private PackRef baseline = DEFAULT_BASELINE;
+    private String baseline = DEFAULT_BASELINE_ID;
     private final List<Path> packFiles = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private ReadLimits limits = ReadLimits.DEFAULT;
@@ -69,12 +72,20 @@ public final class Validator {
     private Builder() {}
 
     public Builder baseline(String id, String version) {
-      this.baseline = new PackRef(id, version);
-      return this;
+      return baseline(new PackRef(id, version));
     }
 
     public Builder baseline(PackRef ref) {
-      this.baseline = Objects.requireNonNull(ref, "ref");
+      this.baseline = Objects.requireNonNull(ref, "ref").toString();
+      return this;
+    }
+
+    /**
+     * The baseline as a user writes it: {@code id@version}, or a bare {@code id} for that pack's
+     * newest version (by effective date) among the bundled and added packs.
+     */
+    public Builder baseline(String spec) {
+      this.baseline = Objects.requireNonNull(spec, "spec");
       return this;
     }
 
@@ -107,7 +118,8 @@ public final class Validator {
       try {
         RulePackRepository.Builder repository = RulePackRepository.builder();
         packFiles.forEach(repository::addFile);
-        pack = repository.build().resolve(baseline);
+        RulePackRepository packs = repository.build();
+        pack = packs.resolve(packs.select(baseline));
       } catch (RulePackException e) {
         throw new ConfigurationException(e.getMessage(), e);
       }

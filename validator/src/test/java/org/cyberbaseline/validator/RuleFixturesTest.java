@@ -118,7 +118,7 @@ class RuleFixturesTest {
     return repository.packs().stream()
         .filter(ref -> repository.declared(ref).orElseThrow().rule(ruleId).isPresent())
         .findFirst()
-        .orElse(Validator.DEFAULT_BASELINE);
+        .orElseThrow(() -> new AssertionError("fixtures for " + ruleId + ", which no bundled pack defines"));
   }
 
   private static Submission submission(Path entry) throws Exception {

@@ -19,7 +19,7 @@ final class TestSupport {
   private TestSupport() {}
 
   static Validator validator() throws ConfigurationException {
-    return Validator.builder().baseline(Validator.DEFAULT_BASELINE).clock(CLOCK).build();
+    return Validator.builder().baseline("ntia-sbom@2021").clock(CLOCK).build();
   }
 
   static Path repoRoot() {
