@@ -21,6 +21,7 @@ class ArchitectureTest {
   @Test
   void everyModuleIsImported() {
     for (String pkg : java.util.List.of("org.cyberbaseline.schemas", "org.cyberbaseline.sbom", "org.cyberbaseline.rules",
+        "org.cyberbaseline.vuln", "org.cyberbaseline.vuln.internal",
         "org.cyberbaseline.validator", "org.cyberbaseline.validator.internal", "org.cyberbaseline.cli")) {
       org.junit.jupiter.api.Assertions.assertTrue(CLASSES.containPackage(pkg), "no classes imported from " + pkg);
     }
@@ -31,6 +32,10 @@ class ArchitectureTest {
     noClasses()
         .that().resideOutsideOfPackage("org.cyberbaseline.validator..")
         .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.validator.internal..")
+        .check(CLASSES);
+    noClasses()
+        .that().resideOutsideOfPackage("org.cyberbaseline.vuln..")
+        .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.vuln.internal..")
         .check(CLASSES);
   }
 
@@ -45,7 +50,8 @@ class ArchitectureTest {
   @Test
   void lowerModulesDoNotReachUp() {
     noClasses()
-        .that().resideInAnyPackage("org.cyberbaseline.schemas..", "org.cyberbaseline.sbom..", "org.cyberbaseline.rules..")
+        .that().resideInAnyPackage("org.cyberbaseline.schemas..", "org.cyberbaseline.sbom..", "org.cyberbaseline.rules..",
+            "org.cyberbaseline.vuln..")
         .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.validator..")
         .check(CLASSES);
     noClasses()
@@ -55,6 +61,10 @@ class ArchitectureTest {
     noClasses()
         .that().resideInAPackage("org.cyberbaseline.rules..")
         .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.sbom..")
+        .check(CLASSES);
+    noClasses()
+        .that().resideInAPackage("org.cyberbaseline.vuln..")
+        .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.rules..")
         .check(CLASSES);
   }
 }
