@@ -40,4 +40,88 @@ class DocumentReviewCheckTest {
     assertEquals("/artifacts", absent.findings().get(0).location().pointer().orElseThrow());
     assertEquals(Status.FAIL, missing.result("TM-001").orElseThrow().status());
   }
+
+  private static final String METRICS_RULE =
+      """
+      packFormat: "1.0"
+      id: facts-test
+      version: "1"
+      title: T
+      effectiveDate: 2026-01-01
+      rules:
+        - id: PLN-006
+          title: t
+          rationale: r
+          severity: warning
+          citations: [ { document: FDA-PMC-2025.06, section: "§V.A.6" } ]
+          appliesTo: { artifacts: [supplementary] }
+          check:
+            type: review.document
+            params:
+              artifacts: ["supplementary:metrics"]
+              what: a metrics document
+              reviewFocus: Are the metrics plausible?
+              facts: %s
+      """;
+
+  private static RuleResult metricsRule(Path temp, String factsParam, String factsInManifest) throws Exception {
+    Path pack = Files.writeString(temp.resolve("facts.yaml"), METRICS_RULE.formatted(factsParam));
+    Validator validator =
+        Validator.builder().addPackFile(pack).baseline("facts-test@1").clock(TestSupport.CLOCK).build();
+    String manifest =
+        SubmissionTest.manifest("[ { \"path\": \"sbom/fw.cdx.json\" } ]")
+            .replace("\"sboms\":", "\"supplementary\": [ { \"path\": \"metrics.md\", \"kind\": \"metrics\"" + factsInManifest
+                + " } ], \"sboms\":");
+    Submission submission = Submission.builder()
+        .manifest(manifest.getBytes(StandardCharsets.UTF_8))
+        .document("sbom/fw.cdx.json", Files.readAllBytes(Path.of("src/test/resources/rules/_base/minimal.cdx.json")))
+        .document("metrics.md", "# Metrics".getBytes(StandardCharsets.UTF_8))
+        .build();
+    ValidationReport report = validator.validate(submission);
+    assertEquals(java.util.List.of(), report.inputProblems(), "the manifest is schema-valid");
+    return report.result("PLN-006").orElseThrow();
+  }
+
+  @Test
+  void factsDecideStructureAndAJustificationReplacesThem(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+    String facts = "{ required: [\"/percentPatched\", \"/meanDaysToPatch\"], unless: \"/justification\" }";
+
+    RuleResult none = metricsRule(temp, facts, "");
+    assertEquals(Status.FAIL, none.status());
+    assertEquals(2, none.findings().size(), none.toString());
+    assertEquals("/artifacts/supplementary/0", none.findings().get(0).location().pointer().orElseThrow());
+    assertEquals(
+        java.util.List.of(
+            "a metrics document (metrics.md): the manifest states no facts/meanDaysToPatch (nor a justification at facts/justification)",
+            "a metrics document (metrics.md): the manifest states no facts/percentPatched (nor a justification at facts/justification)"),
+        none.findings().stream().map(Finding::message).toList());
+
+    RuleResult half = metricsRule(temp, facts, ", \"facts\": { \"percentPatched\": 80 }");
+    assertEquals(Status.FAIL, half.status());
+    assertEquals(1, half.findings().size());
+    assertEquals("/artifacts/supplementary/0/facts", half.findings().get(0).location().pointer().orElseThrow());
+    assertTrue(half.findings().get(0).location().line().isPresent());
+
+    RuleResult stated = metricsRule(temp, facts, ", \"facts\": { \"percentPatched\": 80, \"meanDaysToPatch\": 12.5 }");
+    assertEquals(Status.NEEDS_REVIEW, stated.status());
+    assertTrue(stated.explanation().contains("states the facts this rule checks"), stated.explanation());
+
+    RuleResult justified = metricsRule(temp, facts, ", \"facts\": { \"justification\": \"no predecessor\" }");
+    assertEquals(Status.NEEDS_REVIEW, justified.status());
+    assertTrue(justified.explanation().contains("metrics.md facts/justification: no predecessor"), justified.explanation());
+  }
+
+  @Test
+  void malformedFactsParametersAreConfigurationErrors(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+    for (String[] bad : new String[][] {
+        {"{ required: [\"percentPatched\"] }", "is not a JSON Pointer"},
+        {"{ unless: \"/justification\" }", "must ask for something"},
+        {"{ required: [] }", "must be a non-empty array"},
+        {"{ sometimes: [\"/a\"] }", "sometimes"}}) {
+      Path pack = Files.writeString(temp.resolve("bad.yaml"), METRICS_RULE.formatted(bad[0]));
+      ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+          () -> Validator.builder().addPackFile(pack).baseline("facts-test@1").build());
+      assertTrue(e.getMessage().contains(bad[1]), bad[0] + " -> " + e.getMessage());
+    }
+  }
 }

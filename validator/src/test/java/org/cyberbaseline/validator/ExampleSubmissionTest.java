@@ -39,4 +39,28 @@ class ExampleSubmissionTest {
             .toList());
     assertEquals(List.of(), TestSupport.reportSchemaProblems(report));
   }
+
+  /** What README's main command shows: the default baseline, the newest FDA pack. */
+  @Test
+  void underTheDefaultBaselineTheDocumentedGapsFail() throws Exception {
+    Path example = TestSupport.repoRoot().resolve("examples/infusion-pump");
+    Validator validator = Validator.builder().clock(TestSupport.CLOCK).build();
+    assertEquals("fda-premarket@2026.02", validator.baseline().ref().toString());
+    ValidationReport report = validator.validate(Submission.fromDirectory(example));
+
+    assertEquals(List.of(), report.inputProblems());
+    assertEquals(
+        List.of("LBL-004", "PLN-003", "PLN-006", "PLN-007", "SBOM-004", "SBOM-006", "SBOM-007", "SBOM-012", "SUB-004",
+            "TST-001", "TST-002", "TST-003", "TST-004", "VLN-010"),
+        report.results().stream().filter(r -> r.status() == Status.FAIL).map(RuleResult::ruleId).toList());
+    assertEquals(
+        List.of(
+            "LBL-004 warning submission.json /artifacts/supplementary/1/facts/items",
+            "PLN-003 error submission.json /artifacts/supplementary/0/facts"),
+        report.allFindings().stream()
+            .filter(f -> f.ruleId().equals("PLN-003") || f.ruleId().equals("LBL-004"))
+            .map(f -> f.ruleId() + " " + f.severity().id() + " " + f.location().artifact() + " " + f.location().pointer().orElse(""))
+            .toList());
+    assertEquals(9, report.allFindings().stream().filter(f -> f.severity() == org.cyberbaseline.rules.Severity.ERROR).count());
+  }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.cyberbaseline.rules.ArtifactType;
 import org.cyberbaseline.validator.Finding;
@@ -23,7 +24,10 @@ import org.cyberbaseline.validator.spi.Evaluation;
  * "threat-model", "vex", "dqi-manifest", "sbom" or "supplementary:&lt;kind&gt;" (e.g.
  * "supplementary:cybersecurity-management-plan"); {@code what} — a short noun phrase naming the
  * evidence ("a cybersecurity management plan"), used in messages; {@code reviewFocus} — what the
- * reviewer must judge, quoted in the NEEDS_REVIEW explanation.
+ * reviewer must judge, quoted in the NEEDS_REVIEW explanation; optionally {@code facts} — the
+ * structured facts the manifest must state about the document (see {@link DocumentFacts}): when
+ * they are incomplete the rule FAILS with one finding per gap, located in submission.json, because
+ * the structure is checkable even though the adequacy is not.
  */
 public final class DocumentReviewCheck implements CheckType {
   @Override
@@ -33,7 +37,8 @@ public final class DocumentReviewCheck implements CheckType {
 
   @Override
   public void checkParameters(ObjectNode params) {
-    SbomCheckSupport.onlyKnownParams(params, Set.of("artifacts", "what", "reviewFocus"));
+    SbomCheckSupport.onlyKnownParams(params, Set.of("artifacts", "what", "reviewFocus", "facts"));
+    DocumentFacts.parse(params.get("facts"));
     JsonNode artifacts = params.get("artifacts");
     if (artifacts == null || !artifacts.isArray() || artifacts.isEmpty()) {
       throw new IllegalArgumentException("'artifacts' must list at least one accepted artifact");
@@ -58,8 +63,10 @@ public final class DocumentReviewCheck implements CheckType {
     params.get("artifacts").forEach(a -> accepted.add(a.asText()));
     String what = params.get("what").asText();
     List<Finding> evidence = new ArrayList<>();
+    List<DeclaredArtifact> documents = new ArrayList<>();
     for (DeclaredArtifact artifact : context.declaredArtifacts()) {
       if (artifact.opened() && accepts(accepted, artifact)) {
+        documents.add(artifact);
         evidence.add(
             context.finding(
                 org.cyberbaseline.rules.Severity.INFO,
@@ -77,10 +84,25 @@ public final class DocumentReviewCheck implements CheckType {
                       + String.join(", ", accepted) + ")",
                   context.locateInManifest("/artifacts"))));
     }
-    return new Evaluation.NeedsReview(
-        what.substring(0, 1).toUpperCase(Locale.ROOT) + what.substring(1) + " is present; a reviewer must judge: "
-            + params.get("reviewFocus").asText(),
-        evidence);
+    String present = what.substring(0, 1).toUpperCase(Locale.ROOT) + what.substring(1) + " is present";
+    Optional<DocumentFacts> facts = DocumentFacts.parse(params.get("facts"));
+    if (facts.isPresent()) {
+      DocumentFacts.Outcome outcome = facts.get().check(context, documents, what);
+      if (!outcome.gaps().isEmpty()) {
+        return new Evaluation.Fail(
+            present + ", but the manifest does not state all the facts this rule checks ("
+                + SbomCheckSupport.plural(outcome.gaps().size(), "gap") + ")",
+            outcome.gaps());
+      }
+      if (outcome.justification().isPresent()) {
+        return new Evaluation.NeedsReview(
+            present + " and gives a justification instead of the facts (" + outcome.justification().get()
+                + "); a reviewer must judge it and: " + params.get("reviewFocus").asText(),
+            evidence);
+      }
+      present += " and the manifest states the facts this rule checks";
+    }
+    return new Evaluation.NeedsReview(present + "; a reviewer must judge: " + params.get("reviewFocus").asText(), evidence);
   }
 
   private static boolean accepts(List<String> accepted, DeclaredArtifact artifact) {
