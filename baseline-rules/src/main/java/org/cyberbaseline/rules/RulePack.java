@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param source where the pack was read from (classpath resource or file), for error messages
  * @param exclusions inherited rules left out (after resolution: by this pack or any it extends)
  * @param overrides changes this pack makes to inherited rules (applied by resolution)
+ * @param includes single rules taken from packs this one does not extend (applied by resolution)
  */
 public record RulePack(
     PackRef ref,
@@ -22,7 +23,8 @@ public record RulePack(
     List<Rule> rules,
     String source,
     List<Exclusion> exclusions,
-    List<Override> overrides) {
+    List<Override> overrides,
+    List<Inclusion> includes) {
   public RulePack {
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(title, "title");
@@ -33,6 +35,35 @@ public record RulePack(
     Objects.requireNonNull(source, "source");
     exclusions = List.copyOf(exclusions);
     overrides = List.copyOf(overrides);
+    includes = List.copyOf(includes);
+  }
+
+  /** A pack that takes no single rules from other packs. */
+  public RulePack(
+      PackRef ref,
+      String title,
+      Optional<String> description,
+      LocalDate effectiveDate,
+      List<PackRef> extendsPacks,
+      List<Rule> rules,
+      String source,
+      List<Exclusion> exclusions,
+      List<Override> overrides) {
+    this(ref, title, description, effectiveDate, extendsPacks, rules, source, exclusions, overrides, List.of());
+  }
+
+  /**
+   * Rules taken one by one from a pack this one does not extend: a company baseline that extends
+   * the NTIA elements but also wants, say, the FDA pack's patch-cycle rule without the rest of it.
+   *
+   * @param pointer where the inclusion is written in the pack, for error messages
+   */
+  public record Inclusion(PackRef pack, List<String> ruleIds, String pointer) {
+    public Inclusion {
+      Objects.requireNonNull(pack, "pack");
+      ruleIds = List.copyOf(ruleIds);
+      Objects.requireNonNull(pointer, "pointer");
+    }
   }
 
   /**

@@ -123,6 +123,23 @@ public final class RulePackRepository {
     for (PackRef parent : pack.extendsPacks()) {
       exclusions.addAll(resolve(parent, visiting).exclusions());
     }
+    for (RulePack.Inclusion inclusion : pack.includes()) {
+      if (!declared.containsKey(inclusion.pack())) {
+        throw new RulePackException(pack.source(), "include at " + inclusion.pointer() + " names pack "
+            + inclusion.pack() + ", which is not known; known packs: " + declared.keySet());
+      }
+      RulePack from = resolve(inclusion.pack(), visiting);
+      for (String ruleId : inclusion.ruleIds()) {
+        Rule rule = from.rule(ruleId).orElseThrow(() -> new RulePackException(pack.source(), "include at "
+            + inclusion.pointer() + " names rule " + ruleId + ", which " + inclusion.pack() + " does not define"));
+        if (rules.containsKey(ruleId)) {
+          // Two sources for one id would make the result depend on the order of the keys.
+          throw new RulePackException(pack.source(), "include at " + inclusion.pointer() + " names rule " + ruleId
+              + ", which this pack already inherits through 'extends' or another include");
+        }
+        rules.put(ruleId, rule);
+      }
+    }
     for (RulePack.Override override : pack.overrides()) {
       Rule inherited = rules.get(override.ruleId());
       if (inherited == null) {
@@ -152,7 +169,8 @@ public final class RulePackRepository {
         List.copyOf(rules.values()),
         pack.source(),
         exclusions,
-        List.of());
+        List.of(),
+        pack.includes());
   }
 
   private static Rule apply(Rule rule, RulePack.Override override) {
@@ -284,7 +302,17 @@ public final class RulePackRepository {
           text(o, "notes"),
           pointer + document.positionOf(pointer).map(p -> " (" + p + ")").orElse("")));
     }
-    if ((!overrides.isEmpty() || !exclusions.isEmpty()) && parents.isEmpty()) {
+    List<RulePack.Inclusion> includes = new ArrayList<>();
+    JsonNode includeNodes = root.path("include");
+    for (int i = 0; i < includeNodes.size(); i++) {
+      JsonNode include = includeNodes.get(i);
+      List<String> ruleIds = new ArrayList<>();
+      include.get("rules").forEach(r -> ruleIds.add(r.asText()));
+      String pointer = "/include/" + i;
+      includes.add(new RulePack.Inclusion(PackRef.parse(include.get("pack").asText()), ruleIds,
+          pointer + document.positionOf(pointer).map(p -> " (" + p + ")").orElse("")));
+    }
+    if ((!overrides.isEmpty() || !exclusions.isEmpty()) && parents.isEmpty() && includes.isEmpty()) {
       throw new RulePackException(source, "'overrides' and 'exclude' change inherited rules; this pack extends none");
     }
     return new RulePack(
@@ -296,7 +324,8 @@ public final class RulePackRepository {
         rules,
         source,
         exclusions,
-        overrides);
+        overrides,
+        includes);
   }
 
   private static Rule rule(JsonNode r) {

@@ -93,6 +93,74 @@ class RulePackRepositoryTest {
   }
 
   @Test
+  void includeTakesSingleRulesFromAPackThatIsNotExtended() throws Exception {
+    Path company = Files.writeString(temp.resolve("company.yaml"), """
+        packFormat: "1.0"
+        id: company
+        version: "1"
+        title: Company baseline
+        effectiveDate: 2026-06-01
+        extends: ["ntia-sbom@2021"]
+        include:
+          - pack: fda-premarket@2025.06
+            rules: [PLN-003, SBOM-010]
+        overrides:
+          - rule: PLN-003
+            severity: warning
+        rules: []
+        """);
+    RulePack resolved = RulePackRepository.builder().addFile(company).build().resolve(PackRef.parse("company@1"));
+    RulePack ntia = RulePackRepository.bundled().resolve(PackRef.parse("ntia-sbom@2021"));
+    assertEquals(ntia.rules().size() + 2, resolved.rules().size());
+    Rule patchCycle = resolved.rule("PLN-003").orElseThrow();
+    assertEquals(Severity.WARNING, patchCycle.severity(), "overrides apply to included rules");
+    assertEquals("FDCA-524B", patchCycle.citations().get(0).document(), "the rule comes with its citations");
+    assertTrue(resolved.rule("SBOM-010").isPresent());
+    assertTrue(resolved.rule("TST-001").isEmpty(), "only the named rules are taken");
+
+    Path unknownRule = Files.writeString(temp.resolve("bad1.yaml"), """
+        packFormat: "1.0"
+        id: bad
+        version: "1"
+        title: T
+        effectiveDate: 2026-06-01
+        include: [ { pack: ntia-sbom@2021, rules: [PLN-003] } ]
+        rules: []
+        """);
+    RulePackException e1 = assertThrows(RulePackException.class,
+        () -> RulePackRepository.builder().addFile(unknownRule).build().resolve(PackRef.parse("bad@1")));
+    assertTrue(e1.getMessage().contains("include at /include/0 (6:12) names rule PLN-003, which ntia-sbom@2021 does not define"),
+        e1.getMessage());
+
+    Path twice = Files.writeString(temp.resolve("bad2.yaml"), """
+        packFormat: "1.0"
+        id: twice
+        version: "1"
+        title: T
+        effectiveDate: 2026-06-01
+        extends: ["ntia-sbom@2021"]
+        include: [ { pack: fda-premarket@2025.06, rules: [SBOM-004] } ]
+        rules: []
+        """);
+    RulePackException e2 = assertThrows(RulePackException.class,
+        () -> RulePackRepository.builder().addFile(twice).build().resolve(PackRef.parse("twice@1")));
+    assertTrue(e2.getMessage().contains("names rule SBOM-004, which this pack already inherits"), e2.getMessage());
+
+    Path unknownPack = Files.writeString(temp.resolve("bad3.yaml"), """
+        packFormat: "1.0"
+        id: nopack
+        version: "1"
+        title: T
+        effectiveDate: 2026-06-01
+        include: [ { pack: fda-premarket@1999, rules: [PLN-003] } ]
+        rules: []
+        """);
+    RulePackException e3 = assertThrows(RulePackException.class,
+        () -> RulePackRepository.builder().addFile(unknownPack).build().resolve(PackRef.parse("nopack@1")));
+    assertTrue(e3.getMessage().contains("names pack fda-premarket@1999, which is not known"), e3.getMessage());
+  }
+
+  @Test
   void userPackExtendsAndOverrides() throws Exception {
     Path base = pack("base.yaml", "org-base", "1", "", RULE.formatted("ORG-001", "error") + RULE.formatted("ORG-002", "info"));
     Path child = pack("child.yaml", "org-child", "2", "extends: [\"org-base@1\"]\n", RULE.formatted("ORG-002", "warning"));
