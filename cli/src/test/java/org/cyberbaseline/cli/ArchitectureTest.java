@@ -21,7 +21,7 @@ class ArchitectureTest {
   @Test
   void everyModuleIsImported() {
     for (String pkg : java.util.List.of("org.cyberbaseline.schemas", "org.cyberbaseline.sbom", "org.cyberbaseline.rules",
-        "org.cyberbaseline.vuln", "org.cyberbaseline.vuln.internal",
+        "org.cyberbaseline.vuln", "org.cyberbaseline.vuln.internal", "org.cyberbaseline.dqi",
         "org.cyberbaseline.validator", "org.cyberbaseline.validator.internal", "org.cyberbaseline.cli")) {
       org.junit.jupiter.api.Assertions.assertTrue(CLASSES.containPackage(pkg), "no classes imported from " + pkg);
     }
@@ -51,8 +51,13 @@ class ArchitectureTest {
   void lowerModulesDoNotReachUp() {
     noClasses()
         .that().resideInAnyPackage("org.cyberbaseline.schemas..", "org.cyberbaseline.sbom..", "org.cyberbaseline.rules..",
-            "org.cyberbaseline.vuln..")
+            "org.cyberbaseline.vuln..", "org.cyberbaseline.dqi..")
         .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.validator..")
+        .check(CLASSES);
+    // The DQI manifest model is reused by a DQI server that has no business with SBOM or rule code.
+    noClasses()
+        .that().resideInAPackage("org.cyberbaseline.dqi..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.cyberbaseline.sbom..", "org.cyberbaseline.rules..")
         .check(CLASSES);
     noClasses()
         .that().resideInAPackage("org.cyberbaseline.sbom..")

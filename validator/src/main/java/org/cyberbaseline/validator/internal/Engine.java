@@ -18,6 +18,8 @@ import org.cyberbaseline.rules.ArtifactType;
 import org.cyberbaseline.rules.Rule;
 import org.cyberbaseline.rules.RulePack;
 import org.cyberbaseline.rules.Severity;
+import org.cyberbaseline.dqi.DqiManifestReader;
+import org.cyberbaseline.dqi.DqiReadResult;
 import org.cyberbaseline.sbom.Sbom;
 import org.cyberbaseline.sbom.SbomReadResult;
 import org.cyberbaseline.sbom.SbomReader;
@@ -41,6 +43,7 @@ import org.cyberbaseline.validator.Waiver;
 import org.cyberbaseline.validator.spi.CheckContext;
 import org.cyberbaseline.validator.spi.CheckType;
 import org.cyberbaseline.validator.spi.DeclaredArtifact;
+import org.cyberbaseline.validator.spi.DqiManifestArtifact;
 import org.cyberbaseline.validator.spi.Evaluation;
 import org.cyberbaseline.validator.spi.SbomArtifact;
 import org.cyberbaseline.validator.spi.UnopenedArtifact;
@@ -62,6 +65,7 @@ public final class Engine {
   private final CheckRegistry registry;
   private final Clock clock;
   private final SbomReader sbomReader;
+  private final DqiManifestReader dqiReader;
   private final ManifestReader manifestReader;
   private final LocatedJsonReader locatedReader;
   private final SchemaCheck schemaCheck;
@@ -71,6 +75,7 @@ public final class Engine {
     this.registry = registry;
     this.clock = clock;
     this.sbomReader = new SbomReader(limits);
+    this.dqiReader = new DqiManifestReader(limits);
     this.locatedReader = new LocatedJsonReader(limits);
     this.schemaCheck = SchemaCheck.forBundledSchemas();
     this.manifestReader = new ManifestReader(locatedReader, schemaCheck);
@@ -88,6 +93,7 @@ public final class Engine {
     List<UnopenedArtifact> unopenedSboms = new ArrayList<>();
     List<DeclaredArtifact> declared = new ArrayList<>();
     List<Waiver> waivers = new ArrayList<>();
+    Optional<DqiManifestArtifact> dqiManifest = Optional.empty();
     Optional<LocatedJson> manifestDocument = Optional.empty();
     Optional<DeviceIdentity> device = Optional.empty();
     Optional<LocalDate> submissionDate = Optional.empty();
@@ -144,6 +150,11 @@ public final class Engine {
           inputProblems.addAll(loaded.problems());
           format = Optional.of("Cyber Baseline waivers");
         }
+        if (ref.type() == ArtifactType.DQI_MANIFEST) {
+          DqiManifestArtifact dqi = new DqiManifestArtifact(ref.path(), dqiReader.read(content));
+          dqiManifest = Optional.of(dqi);
+          format = dqi.manifest().map(m -> "Cyber Baseline DQI manifest " + m.manifestVersion());
+        }
         if (ref.type() == ArtifactType.SBOM) {
           SbomArtifact sbom = new SbomArtifact(ref.path(), sbomReader.read(content));
           sboms.add(sbom);
@@ -163,7 +174,7 @@ public final class Engine {
 
     LocalDate referenceDate = submissionDate.orElse(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     RunState run = new RunState(mode, device, List.copyOf(sboms), List.copyOf(unopenedSboms), referenceDate,
-        List.copyOf(declared), manifestDocument);
+        List.copyOf(declared), manifestDocument, dqiManifest);
     List<RuleResult> results = new ArrayList<>();
     for (Rule rule : pack.rules()) {
       results.add(decide(rule, run));
@@ -191,7 +202,8 @@ public final class Engine {
       List<UnopenedArtifact> unopenedSboms,
       LocalDate referenceDate,
       List<DeclaredArtifact> declaredArtifacts,
-      Optional<LocatedJson> manifest) {}
+      Optional<LocatedJson> manifest,
+      Optional<DqiManifestArtifact> dqiManifest) {}
 
   private RuleResult decide(Rule rule, RunState run) {
     Optional<Evaluation> skipped = applicability(rule, run);
@@ -333,6 +345,11 @@ public final class Engine {
     @Override
     public List<SbomArtifact> sboms() {
       return run.sboms();
+    }
+
+    @Override
+    public Optional<DqiManifestArtifact> dqiManifest() {
+      return run.dqiManifest();
     }
 
     @Override

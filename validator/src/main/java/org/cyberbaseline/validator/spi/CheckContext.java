@@ -36,6 +36,12 @@ public interface CheckContext {
   /** Location of {@code pointer} inside submission.json, with line and column where known. */
   Location locateInManifest(String pointer);
 
+  /**
+   * The DQI conformance manifest the submission declares, when it could be opened (read or not);
+   * empty when none is declared or the file could not be opened (see {@link #declaredArtifacts()}).
+   */
+  Optional<DqiManifestArtifact> dqiManifest();
+
   /** SBOMs the manifest lists but that could not be opened (missing, outside the folder, too large). */
   List<UnopenedArtifact> unopenedSboms();
 
