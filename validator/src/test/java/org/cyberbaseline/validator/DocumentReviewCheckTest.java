@@ -112,6 +112,23 @@ class DocumentReviewCheckTest {
   }
 
   @Test
+  void anElementMarkedNotApplicableCountsAsPresentAndItsJustificationIsReviewed() throws Exception {
+    Path folder = Path.of("src/test/resources/rules/SUB-004/review/unresolved-anomalies-not-applicable");
+    Validator validator = Validator.builder().baseline("fda-premarket@2025.06").clock(TestSupport.CLOCK).build();
+    ValidationReport report = validator.validate(Submission.fromDirectory(folder));
+    assertEquals(java.util.List.of(), report.inputProblems());
+    RuleResult elements = report.result("SUB-004").orElseThrow();
+    assertEquals(Status.NEEDS_REVIEW, elements.status());
+    Finding notApplicable = elements.findings().stream()
+        .filter(f -> f.location().artifact().equals("submission.json")).findFirst().orElseThrow();
+    assertEquals("/artifacts/notApplicable/0", notApplicable.location().pointer().orElseThrow());
+    assertTrue(notApplicable.message().startsWith("the manifest marks the unresolved anomalies assessment (Section V.A.5.)"
+        + " not applicable: \"The EM-1 1.0.0 release has no open anomalies"), notApplicable.message());
+    // VLN-010 still wants the assessment itself: marking the element not applicable does not hide that rule.
+    assertEquals(Status.FAIL, report.result("VLN-010").orElseThrow().status());
+  }
+
+  @Test
   void malformedFactsParametersAreConfigurationErrors(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
     for (String[] bad : new String[][] {
         {"{ required: [\"percentPatched\"] }", "is not a JSON Pointer"},

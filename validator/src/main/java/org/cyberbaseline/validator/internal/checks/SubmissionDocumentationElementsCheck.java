@@ -20,17 +20,18 @@ import org.cyberbaseline.validator.spi.Evaluation;
  * Documentation") is declared in the manifest as an artifact the tool can open. A missing element
  * FAILS with one finding per element at {@code /artifacts}; when all are present the rule is
  * NEEDS_REVIEW, listing which document stands for which element, because whether a document really
- * is that element is a human judgement. The manifest has no way yet to mark an element not
- * applicable with a justification; until it has, such an element is missing.
+ * is that element is a human judgement. An element the manifest lists under
+ * {@code artifacts.notApplicable} (by its {@code id}, with a justification) counts as present; its
+ * justification is one more thing for the reviewer, who decides whether "not applicable" holds.
  *
- * <p>Parameter {@code elements} (required): a list of {@code {element, artifacts, sections?, ide?}}:
- * the element's name, the accepted artifacts (as for {@code review.document}: "threat-model", "vex",
+ * <p>Parameter {@code elements} (required): a list of {@code {element, id?, artifacts, sections?, ide?}}:
+ * the element's name, its stable id (what {@code notApplicable} names), the accepted artifacts (as for {@code review.document}: "threat-model", "vex",
  * "dqi-manifest", "sbom" or "supplementary:&lt;kind&gt;"), the guidance sections it comes from (for
  * messages), and whether it is also expected in an IDE application (pathway {@code ide}; FDA's
  * Appendix 3 recommends only a subset there).
  */
 public final class SubmissionDocumentationElementsCheck implements CheckType {
-  private record Element(String name, List<String> artifacts, Optional<String> sections, boolean ide) {}
+  private record Element(String name, Optional<String> id, List<String> artifacts, Optional<String> sections, boolean ide) {}
 
   @Override
   public String name() {
@@ -54,7 +55,7 @@ public final class SubmissionDocumentationElementsCheck implements CheckType {
         throw new IllegalArgumentException("each entry of 'elements' must be an object {element, artifacts, sections?, ide?}");
       }
       entry.fieldNames().forEachRemaining(field -> {
-        if (!Set.of("element", "artifacts", "sections", "ide").contains(field)) {
+        if (!Set.of("element", "id", "artifacts", "sections", "ide").contains(field)) {
           throw new IllegalArgumentException("unknown member '" + field + "' in an entry of 'elements'");
         }
       });
@@ -66,11 +67,15 @@ public final class SubmissionDocumentationElementsCheck implements CheckType {
       if (sections != null && !sections.isTextual()) {
         throw new IllegalArgumentException("'sections' of element '" + name.textValue() + "' must be a string");
       }
+      JsonNode id = entry.get("id");
+      if (id != null && !(id.isTextual() && id.textValue().matches("[a-z0-9][a-z0-9-]{0,63}"))) {
+        throw new IllegalArgumentException("'id' of element '" + name.textValue() + "' must be lower-case words joined by '-'");
+      }
       JsonNode ide = entry.get("ide");
       if (ide != null && !ide.isBoolean()) {
         throw new IllegalArgumentException("'ide' of element '" + name.textValue() + "' must be true or false");
       }
-      elements.add(new Element(name.textValue(), artifactSpecs(entry.get("artifacts"), "artifacts of element '" + name.textValue() + "'"),
+      elements.add(new Element(name.textValue(), Optional.ofNullable(id).map(JsonNode::textValue), artifactSpecs(entry.get("artifacts"), "artifacts of element '" + name.textValue() + "'"),
           Optional.ofNullable(sections).map(JsonNode::textValue), ide != null && ide.booleanValue()));
     }
     return elements;
@@ -138,6 +143,21 @@ public final class SubmissionDocumentationElementsCheck implements CheckType {
     return found;
   }
 
+  /** Index of the manifest's {@code artifacts.notApplicable} entry for element {@code id}, if any. */
+  private static Optional<Integer> notApplicableIndex(CheckContext context, String id) {
+    JsonNode entries = context.manifest().map(m -> m.path("artifacts").path("notApplicable")).orElse(null);
+    if (entries == null || !entries.isArray()) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      JsonNode entry = entries.get(i);
+      if (id.equals(entry.path("element").asText()) && !entry.path("justification").asText("").isBlank()) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** "path (title)" for messages. */
   static String describe(DeclaredArtifact artifact) {
     return artifact.path() + artifact.title().map(t -> " (" + t + ")").orElse("");
@@ -157,10 +177,17 @@ public final class SubmissionDocumentationElementsCheck implements CheckType {
       expected++;
       String label = element.name() + element.sections().map(s -> " (" + s + ")").orElse("");
       List<DeclaredArtifact> evidence = evidence(context, element.artifacts());
-      if (evidence.isEmpty()) {
+      Optional<Integer> notApplicable = element.id().flatMap(id -> notApplicableIndex(context, id));
+      if (evidence.isEmpty() && notApplicable.isPresent()) {
+        String pointer = "/artifacts/notApplicable/" + notApplicable.get();
+        present.add(context.finding(Severity.INFO, "the manifest marks the " + label + " not applicable: \""
+            + context.manifest().orElseThrow().at(pointer + "/justification").asText()
+            + "\"; a reviewer must judge the justification", context.locateInManifest(pointer)));
+      } else if (evidence.isEmpty()) {
         missingNames.add(element.name());
         missing.add(context.finding("the submission declares no " + label + " (accepted: "
-            + String.join(", ", element.artifacts()) + "); declare it in submission.json artifacts",
+            + String.join(", ", element.artifacts()) + "); declare it in submission.json artifacts"
+            + element.id().map(id -> ", or list it under artifacts.notApplicable as '" + id + "' with a justification").orElse(""),
             context.locateInManifest("/artifacts")));
       } else {
         for (DeclaredArtifact artifact : evidence) {
