@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.cyberbaseline.rules.RulePackException;
 import org.cyberbaseline.rules.RulePackRepository;
 import org.cyberbaseline.validator.ConfigurationException;
+import org.cyberbaseline.validator.Limits;
 import org.cyberbaseline.validator.Validator;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,8 +39,12 @@ final class BaselineOptions {
 
   /** A validator for the chosen baseline; every configuration problem is a usage error. */
   Validator validator(Clock clock) {
+    return validator(clock, Limits.DEFAULT);
+  }
+
+  Validator validator(Clock clock, Limits limits) {
     checkedRepository();
-    Validator.Builder builder = Validator.builder().baseline(spec()).clock(clock);
+    Validator.Builder builder = Validator.builder().baseline(spec()).clock(clock).limits(limits);
     packFiles.checkedFiles().forEach(builder::addPackFile);
     try {
       return builder.build();

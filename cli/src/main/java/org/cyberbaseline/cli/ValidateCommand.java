@@ -165,6 +165,8 @@ final class ValidateCommand implements Callable<Integer> {
           + " written and the exit code is the same.")
   boolean quiet;
 
+  @Mixin LimitOptions limitOptions;
+
   @Mixin VerboseOption verbose;
 
   ValidateCommand(Io io) {
@@ -179,8 +181,8 @@ final class ValidateCommand implements Callable<Integer> {
       throw new CliException("--output " + output + " is a file; give a folder for the report files");
     }
     Clock clock = clock();
-    Validator validator = baselineOptions.validator(clock);
-    Submission submission = readSubmission(path);
+    Validator validator = baselineOptions.validator(clock, limitOptions.limits());
+    Submission submission = readSubmission(path, validator.limits().maxFileBytes());
     Optional<String> sarifFolder = chosen.contains(Format.SARIF) ? sarifSubmissionFolder() : Optional.empty();
 
     boolean progress = io.interactive() && !quiet;
@@ -280,17 +282,17 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /** A folder is a submission; a file is a lone SBOM (a submission.json file stands for its folder). */
-  static Submission readSubmission(Path path) {
+  static Submission readSubmission(Path path, long maxFileBytes) {
     try {
       if (Files.isDirectory(path)) {
-        return Submission.fromDirectory(path);
+        return Submission.fromDirectory(path, maxFileBytes);
       }
       if (Files.isRegularFile(path)) {
         if (path.getFileName().toString().equals(Submission.MANIFEST_FILE)) {
           Path folder = path.toAbsolutePath().getParent();
-          return Submission.fromDirectory(folder);
+          return Submission.fromDirectory(folder, maxFileBytes);
         }
-        return Submission.fromSbomFile(path);
+        return Submission.fromSbomFile(path, maxFileBytes);
       }
       if (!Files.exists(path)) {
         throw new CliException("no such file or folder: " + path);

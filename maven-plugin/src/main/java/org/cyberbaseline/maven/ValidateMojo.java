@@ -34,6 +34,7 @@ import org.cyberbaseline.rules.RulePackRepository;
 import org.cyberbaseline.rules.Severity;
 import org.cyberbaseline.validator.ConfigurationException;
 import org.cyberbaseline.validator.Finding;
+import org.cyberbaseline.validator.Limits;
 import org.cyberbaseline.validator.RuleResult;
 import org.cyberbaseline.validator.Submission;
 import org.cyberbaseline.validator.SubmissionException;
@@ -131,6 +132,29 @@ public class ValidateMojo extends AbstractMojo {
   @Parameter(property = "cyberbaseline.sarifRoot")
   File sarifRoot;
 
+  /**
+   * Largest file read from the submission, in bytes (default 67108864, 64 MiB). A larger artifact is
+   * an {@code input.artifact-unreadable} finding; a larger {@code submission.json} or lone SBOM fails
+   * the goal with a clear message.
+   */
+  @Parameter(property = "cyberbaseline.maxFileSize")
+  Long maxFileSize;
+
+  /** Most components one SBOM may have (default 100000); more make the SBOM unreadable (a finding). */
+  @Parameter(property = "cyberbaseline.maxComponents")
+  Integer maxComponents;
+
+  /** Deepest JSON, YAML or XML nesting read (default 200); deeper documents are unreadable (a finding). */
+  @Parameter(property = "cyberbaseline.maxNestingDepth")
+  Integer maxNestingDepth;
+
+  /**
+   * Most findings kept per rule in every report (default 1000); the rest are counted in one
+   * {@code input.limit-exceeded} finding. ({@code maxFindings} only shortens the log, text and Markdown.)
+   */
+  @Parameter(property = "cyberbaseline.maxFindingsPerRule")
+  Integer maxFindingsPerRule;
+
   /** Skips the validation. */
   @Parameter(property = "cyberbaseline.skip", defaultValue = "false")
   boolean skip;
@@ -170,7 +194,7 @@ public class ValidateMojo extends AbstractMojo {
     Input input = input();
     Optional<String> sarifFolder = chosen.contains(ReportFormat.SARIF) ? sarifSubmissionFolder(input) : Optional.empty();
     Validator validator = validator(clock);
-    Submission read = read(input);
+    Submission read = read(input, validator.limits().maxFileBytes());
 
     log.info("Cyber Baseline " + Validator.version() + ": validating " + input.describe(this)
         + " against " + validator.baseline().ref() + " (" + validator.baseline().title() + ")");
@@ -348,7 +372,7 @@ public class ValidateMojo extends AbstractMojo {
     } catch (RulePackException e) {
       throw new MojoExecutionException("unknown baseline: " + e.getMessage() + " (add your own with <packs>)", e);
     }
-    Validator.Builder builder = Validator.builder().baseline(ref).clock(clock);
+    Validator.Builder builder = Validator.builder().baseline(ref).clock(clock).limits(limits());
     packFiles.forEach(builder::addPackFile);
     try {
       return builder.build();
@@ -357,9 +381,34 @@ public class ValidateMojo extends AbstractMojo {
     }
   }
 
-  private static Submission read(Input input) throws MojoExecutionException {
+  /** The configured resource limits; every one must be positive. */
+  Limits limits() throws MojoExecutionException {
+    Limits limits = Limits.DEFAULT;
     try {
-      return input.folder() ? Submission.fromDirectory(input.path()) : Submission.fromSbomFile(input.path());
+      if (maxFileSize != null) {
+        limits = limits.withMaxFileBytes(maxFileSize);
+      }
+      if (maxComponents != null) {
+        limits = limits.withMaxComponents(maxComponents);
+      }
+      if (maxNestingDepth != null) {
+        limits = limits.withMaxNestingDepth(maxNestingDepth);
+      }
+      if (maxFindingsPerRule != null) {
+        limits = limits.withMaxFindingsPerRule(maxFindingsPerRule);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("maxFileSize, maxComponents, maxNestingDepth and maxFindingsPerRule must be"
+          + " 1 or more: " + e.getMessage());
+    }
+    return limits;
+  }
+
+  private static Submission read(Input input, long maxFileBytes) throws MojoExecutionException {
+    try {
+      return input.folder()
+          ? Submission.fromDirectory(input.path(), maxFileBytes)
+          : Submission.fromSbomFile(input.path(), maxFileBytes);
     } catch (SubmissionException e) {
       throw new MojoExecutionException("cannot read " + (input.folder() ? "submission " : "SBOM ")
           + input.path() + ": " + e.getMessage(), e);

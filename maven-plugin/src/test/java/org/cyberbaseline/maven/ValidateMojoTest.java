@@ -119,6 +119,21 @@ class ValidateMojoTest {
   }
 
   @Test
+  void resourceLimitsAreParametersAndExceedingOneIsAFinding() throws Exception {
+    mojo.sbom = sbom("complete.cdx.json");
+    mojo.maxComponents = 1;
+    mojo.failOn = "never";
+    mojo.execute();
+    String json = read(output.resolve("cyber-baseline-report.json"));
+    assertTrue(json.contains("components, above the limit of 1; this one is the first over it"), json);
+
+    mojo.maxComponents = null;
+    mojo.maxFindingsPerRule = 0;
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+    assertTrue(e.getMessage().contains("must be 1 or more"), e.getMessage());
+  }
+
+  @Test
   void skipWritesNothingEvenWithBrokenConfiguration() throws Exception {
     mojo.skip = true;
     mojo.sbom = project.resolve("nowhere.json").toFile();

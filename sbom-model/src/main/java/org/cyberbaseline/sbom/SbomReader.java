@@ -57,6 +57,13 @@ public final class SbomReader {
   /** The formats and versions this version reads, as shown in messages. */
   public static final String SUPPORTED = "CycloneDX JSON 1.2–1.7, CycloneDX XML 1.0–1.7, " + SpdxReader.SUPPORTED;
 
+  /**
+   * Most components (nested ones included) read from one SBOM unless configured otherwise: well
+   * above real device SBOMs (the largest in our corpus has a few thousand), low enough that checks
+   * and reports stay bounded.
+   */
+  public static final int DEFAULT_MAX_COMPONENTS = 100_000;
+
   static final String NOT_RECOGNISED = "not a recognised SBOM format (expected CycloneDX or SPDX)";
 
   private static final Comparator<JsonProblem> DOCUMENT_ORDER =
@@ -65,15 +72,28 @@ public final class SbomReader {
           Comparator.nullsLast(Comparator.comparingInt(Position::line).thenComparingInt(Position::column)));
 
   private final ReadLimits limits;
+  private final int maxComponents;
   private final LocatedJsonReader jsonReader;
 
-  /** A reader with {@link ReadLimits#DEFAULT}. */
+  /** A reader with {@link ReadLimits#DEFAULT} and {@link #DEFAULT_MAX_COMPONENTS}. */
   public SbomReader() {
     this(ReadLimits.DEFAULT);
   }
 
   public SbomReader(ReadLimits limits) {
+    this(limits, DEFAULT_MAX_COMPONENTS);
+  }
+
+  /**
+   * @param maxComponents most components one document may have; a document with more is {@link
+   *     SbomReadResult.Unreadable} (keyword "limit"), located at the first component over the limit
+   */
+  public SbomReader(ReadLimits limits, int maxComponents) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    if (maxComponents <= 0) {
+      throw new IllegalArgumentException("maxComponents must be positive");
+    }
+    this.maxComponents = maxComponents;
     this.jsonReader = new LocatedJsonReader(limits);
   }
 
@@ -89,7 +109,7 @@ public final class SbomReader {
   public SbomReadResult read(byte[] content) {
     Objects.requireNonNull(content, "content");
     try {
-      return detectAndRead(content);
+      return withinComponentLimit(detectAndRead(content));
     } catch (StackOverflowError e) {
       // Only reachable when a caller raised ReadLimits.maxNestingDepth beyond what the thread
       // stack holds; the document is still just "too deep", not a reason to kill the run.
@@ -101,6 +121,20 @@ public final class SbomReader {
           "the document could not be read: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
           KEYWORD_READ_ERROR);
     }
+  }
+
+  private SbomReadResult withinComponentLimit(SbomReadResult result) {
+    if (result instanceof SbomReadResult.Parsed parsed && parsed.sbom().components().size() > maxComponents) {
+      Sbom sbom = parsed.sbom();
+      String pointer = sbom.components().get(maxComponents).pointer();
+      return unreadable(
+          pointer,
+          sbom.locator().positionOf(pointer),
+          "the SBOM has " + sbom.components().size() + " components, above the limit of " + maxComponents
+              + "; this one is the first over it",
+          "limit");
+    }
+    return result;
   }
 
   private SbomReadResult detectAndRead(byte[] content) {

@@ -97,27 +97,20 @@ public final class LocatedJsonReader {
           new JsonProblem("", Optional.empty(), "document is empty", "syntax"));
     }
     Reading reading = new Reading(factory == yamlFactory);
+    // Jackson's limit exceptions carry no location; where the parser stopped is noted here before
+    // try-with-resources closes it (a closed parser no longer knows).
+    JsonLocation[] limitHit = new JsonLocation[1];
     try (JsonParser parser = factory.createParser(content)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        throw new JsonReadException(
-            new JsonProblem("", Optional.empty(), "document is empty", "syntax"));
+      try {
+        return readDocument(parser, reading);
+      } catch (StreamConstraintsException e) {
+        limitHit[0] = parser.currentLocation();
+        throw e;
       }
-      long rootPosition = packed(parser);
-      JsonNode root = reading.readValue(parser, 0);
-      JsonToken trailing = parser.nextToken();
-      if (trailing != null) {
-        throw new JsonReadException(
-            new JsonProblem(
-                "",
-                position(parser.currentTokenLocation()),
-                "unexpected content after the end of the document",
-                "syntax"));
-      }
-      return new LocatedJson(root, reading.positions.build(rootPosition, reading.lastFirst, reading.lastCount));
     } catch (StreamConstraintsException e) {
+      JsonLocation where = e.getLocation() != null ? e.getLocation() : limitHit[0];
       throw new JsonReadException(
-          new JsonProblem("", Optional.empty(), "limit exceeded: " + e.getOriginalMessage(), "limit"));
+          new JsonProblem("", position(where), "limit exceeded: " + e.getOriginalMessage(), "limit"));
     } catch (JsonProcessingException e) {
       throw new JsonReadException(
           new JsonProblem("", position(e.getLocation()), e.getOriginalMessage(), "syntax"));
@@ -126,6 +119,26 @@ public final class LocatedJsonReader {
       throw new JsonReadException(
           new JsonProblem("", Optional.empty(), "unreadable document: " + e.getMessage(), "syntax"));
     }
+  }
+
+  private static LocatedJson readDocument(JsonParser parser, Reading reading) throws IOException, JsonReadException {
+    JsonToken first = parser.nextToken();
+    if (first == null) {
+      throw new JsonReadException(
+          new JsonProblem("", Optional.empty(), "document is empty", "syntax"));
+    }
+    long rootPosition = packed(parser);
+    JsonNode root = reading.readValue(parser, 0);
+    JsonToken trailing = parser.nextToken();
+    if (trailing != null) {
+      throw new JsonReadException(
+          new JsonProblem(
+              "",
+              position(parser.currentTokenLocation()),
+              "unexpected content after the end of the document",
+              "syntax"));
+    }
+    return new LocatedJson(root, reading.positions.build(rootPosition, reading.lastFirst, reading.lastCount));
   }
 
   /** Where the current token starts, packed for {@link PositionIndex}; {@link PositionIndex#NONE} if unknown. */

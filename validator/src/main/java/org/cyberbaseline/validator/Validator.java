@@ -36,10 +36,12 @@ public final class Validator {
 
   private final RulePack baseline;
   private final Engine engine;
+  private final Limits limits;
 
-  private Validator(RulePack baseline, Engine engine) {
+  private Validator(RulePack baseline, Engine engine, Limits limits) {
     this.baseline = baseline;
     this.engine = engine;
+    this.limits = limits;
   }
 
   public static Builder builder() {
@@ -56,6 +58,14 @@ public final class Validator {
     return Engine.toolVersion();
   }
 
+  /**
+   * The resource limits of this validator; pass {@link Limits#maxFileBytes()} to {@link
+   * Submission#fromDirectory(java.nio.file.Path, long)} so that reading the folder honours it too.
+   */
+  public Limits limits() {
+    return limits;
+  }
+
   /** The resolved baseline: its rules include those of every pack it extends. */
   public RulePack baseline() {
     return baseline;
@@ -66,7 +76,7 @@ public final class Validator {
     private String baseline = DEFAULT_BASELINE_ID;
     private final List<Path> packFiles = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
-    private ReadLimits limits = ReadLimits.DEFAULT;
+    private Limits limits = Limits.DEFAULT;
     private ClassLoader classLoader = Validator.class.getClassLoader();
 
     private Builder() {}
@@ -103,7 +113,42 @@ public final class Validator {
 
     /** Ceilings for reading untrusted documents (size, nesting, string length). */
     public Builder readLimits(ReadLimits limits) {
+      Objects.requireNonNull(limits, "limits");
+      this.limits =
+          this.limits
+              .withMaxFileBytes(limits.maxBytes())
+              .withMaxNestingDepth(limits.maxNestingDepth())
+              .withMaxStringLength(limits.maxStringLength());
+      return this;
+    }
+
+    /** Every resource limit at once (default {@link Limits#DEFAULT}). */
+    public Builder limits(Limits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** Largest document read, in bytes (default 64 MiB). */
+    public Builder maxFileBytes(long bytes) {
+      this.limits = limits.withMaxFileBytes(bytes);
+      return this;
+    }
+
+    /** Most components one SBOM may have (default 100,000). */
+    public Builder maxComponents(int components) {
+      this.limits = limits.withMaxComponents(components);
+      return this;
+    }
+
+    /** Deepest nesting of a JSON, YAML or XML document (default 200). */
+    public Builder maxNestingDepth(int depth) {
+      this.limits = limits.withMaxNestingDepth(depth);
+      return this;
+    }
+
+    /** Most findings kept per rule (default 1,000); the rest are counted in one finding. */
+    public Builder maxFindingsPerRule(int findings) {
+      this.limits = limits.withMaxFindingsPerRule(findings);
       return this;
     }
 
@@ -148,7 +193,7 @@ public final class Validator {
               e);
         }
       }
-      return new Validator(pack, new Engine(pack, registry, clock, limits));
+      return new Validator(pack, new Engine(pack, registry, clock, limits), limits);
     }
   }
 }

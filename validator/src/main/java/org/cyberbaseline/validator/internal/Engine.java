@@ -26,12 +26,12 @@ import org.cyberbaseline.sbom.SbomReader;
 import org.cyberbaseline.schemas.LocatedJson;
 import org.cyberbaseline.schemas.LocatedJsonReader;
 import org.cyberbaseline.schemas.Position;
-import org.cyberbaseline.schemas.ReadLimits;
 import org.cyberbaseline.schemas.SchemaCheck;
 import org.cyberbaseline.validator.ArtifactSummary;
 import org.cyberbaseline.validator.BaselineSummary;
 import org.cyberbaseline.validator.DeviceIdentity;
 import org.cyberbaseline.validator.Finding;
+import org.cyberbaseline.validator.Limits;
 import org.cyberbaseline.validator.Location;
 import org.cyberbaseline.validator.RuleResult;
 import org.cyberbaseline.validator.Status;
@@ -69,14 +69,16 @@ public final class Engine {
   private final ManifestReader manifestReader;
   private final LocatedJsonReader locatedReader;
   private final SchemaCheck schemaCheck;
+  private final int maxFindingsPerRule;
 
-  public Engine(RulePack pack, CheckRegistry registry, Clock clock, ReadLimits limits) {
+  public Engine(RulePack pack, CheckRegistry registry, Clock clock, Limits limits) {
     this.pack = pack;
     this.registry = registry;
     this.clock = clock;
-    this.sbomReader = new SbomReader(limits);
-    this.dqiReader = new DqiManifestReader(limits);
-    this.locatedReader = new LocatedJsonReader(limits);
+    this.sbomReader = new SbomReader(limits.readLimits(), limits.maxComponents());
+    this.dqiReader = new DqiManifestReader(limits.readLimits());
+    this.locatedReader = new LocatedJsonReader(limits.readLimits());
+    this.maxFindingsPerRule = limits.maxFindingsPerRule();
     this.schemaCheck = SchemaCheck.forBundledSchemas();
     this.manifestReader = new ManifestReader(locatedReader, schemaCheck);
   }
@@ -182,6 +184,8 @@ public final class Engine {
     if (!waivers.isEmpty()) {
       results = Waivers.apply(results, waivers, referenceDate, inputProblems);
     }
+    // After the waivers, so that a waiver matching a finding beyond the limit is still "used".
+    results = capFindings(results, inputProblems);
     inputProblems.sort(FINDING_ORDER);
     return new ValidationReport(
         ToolVersion.get(),
@@ -193,6 +197,46 @@ public final class Engine {
         inputProblems,
         results,
         Summary.of(results, inputProblems));
+  }
+
+  /**
+   * Keeps the first {@code maxFindingsPerRule} findings of each rule (they are sorted, so the same
+   * ones every time) and counts the rest in one {@code input.limit-exceeded} finding. Its severity
+   * is the highest among the open findings left out, so the exit code does not change.
+   */
+  private List<RuleResult> capFindings(List<RuleResult> results, List<Finding> inputProblems) {
+    List<RuleResult> capped = new ArrayList<>(results.size());
+    for (RuleResult result : results) {
+      List<Finding> findings = result.findings();
+      if (findings.size() <= maxFindingsPerRule) {
+        capped.add(result);
+        continue;
+      }
+      List<Finding> omitted = findings.subList(maxFindingsPerRule, findings.size());
+      Severity severity =
+          omitted.stream()
+              .filter(f -> !f.waived())
+              .map(Finding::severity)
+              .reduce((a, b) -> a.atLeast(b) ? a : b)
+              .orElse(Severity.INFO);
+      inputProblems.add(
+          InputProblems.finding(
+              InputProblems.LIMIT_EXCEEDED,
+              severity,
+              "rule " + result.ruleId() + " has " + findings.size() + " findings; only the first "
+                  + maxFindingsPerRule + " are listed (limit: max findings per rule); the first left out is here",
+              omitted.get(0).location()));
+      capped.add(
+          new RuleResult(
+              result.ruleId(),
+              result.title(),
+              result.severity(),
+              result.status(),
+              result.explanation(),
+              result.citations(),
+              List.copyOf(findings.subList(0, maxFindingsPerRule))));
+    }
+    return capped;
   }
 
   private record RunState(

@@ -18,6 +18,7 @@ public final class InputProblems {
   public static final String WAIVERS_INVALID = "input.waivers-invalid";
   public static final String WAIVER_EXPIRED = "input.waiver-expired";
   public static final String WAIVER_UNUSED = "input.waiver-unused";
+  public static final String LIMIT_EXCEEDED = "input.limit-exceeded";
 
   private InputProblems() {}
 
@@ -38,6 +39,8 @@ public final class InputProblems {
           "Make the waiver file match https://cyberbaseline.org/schemas/waivers-1.0.schema.json; until then no waiver applies.";
       case WAIVER_EXPIRED -> "Fix the finding, or renew the waiver with a new justification and expiry.";
       case WAIVER_UNUSED -> "Remove the waiver, or correct its rule, artifact or pointer.";
+      case LIMIT_EXCEEDED ->
+          "Fix the findings listed first, or raise the limit (--max-findings-per-rule, Validator.Builder.maxFindingsPerRule).";
       default -> "See the message.";
     };
   }
