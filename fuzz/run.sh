@@ -25,6 +25,11 @@ spdx-tag-value        sbom-model      org.cyberbaseline.sbom.SbomReaderFuzzTest 
 rule-pack             baseline-rules  org.cyberbaseline.rules.RulePackFuzzTest        rulePack
 submission-manifest   validator       org.cyberbaseline.validator.ReaderFuzzTest      submissionManifest  SubmissionManifestTarget
 waivers               validator       org.cyberbaseline.validator.ReaderFuzzTest      waivers             WaiversTarget
+vex-cyclonedx         vulnerability   org.cyberbaseline.vuln.VulnerabilityFuzzTest    cyclonedxVex        VexTarget
+vex-openvex           vulnerability   org.cyberbaseline.vuln.VulnerabilityFuzzTest    openVex             VexTarget
+vex-csaf              vulnerability   org.cyberbaseline.vuln.VulnerabilityFuzzTest    csafVex             VexTarget
+kev-catalog           vulnerability   org.cyberbaseline.vuln.VulnerabilityFuzzTest    kevCatalog          KevTarget
+osv-record            vulnerability   org.cyberbaseline.vuln.VulnerabilityFuzzTest    osvRecord           OsvTarget
 "
 
 usage() {
@@ -47,11 +52,13 @@ read -r _ module class method entry <<<"$line"
 entry=${entry:-Target}
 
 # Compile the module and what it depends on, and write its test classpath (offline when possible).
-offline=-o
-mvn -B -q $offline test-compile dependency:build-classpath -pl "$module" -am \
-  -Dmdep.outputFile=target/fuzz-classpath.txt -Dmdep.includeScope=test >/dev/null \
-  || mvn -B -q test-compile dependency:build-classpath -pl "$module" -am \
-       -Dmdep.outputFile=target/fuzz-classpath.txt -Dmdep.includeScope=test >/dev/null
+# FUZZ_SKIP_BUILD=1 reuses the previous build, e.g. for several campaigns in a row.
+if [ "${FUZZ_SKIP_BUILD:-}" != 1 ] || [ ! -f "$module/target/fuzz-classpath.txt" ]; then
+  mvn -B -q -o test-compile dependency:build-classpath -pl "$module" -am \
+    -Dmdep.outputFile=target/fuzz-classpath.txt -Dmdep.includeScope=test >/dev/null \
+    || mvn -B -q test-compile dependency:build-classpath -pl "$module" -am \
+         -Dmdep.outputFile=target/fuzz-classpath.txt -Dmdep.includeScope=test >/dev/null
+fi
 cp="$module/target/test-classes:$module/target/classes:$(cat "$module/target/fuzz-classpath.txt")"
 
 inputs="$module/src/test/resources/$(echo "${class%.*}" | tr . /)/${class##*.}Inputs/$method"
