@@ -39,36 +39,28 @@ final class LimitOptions {
   Integer maxFindingsPerRule;
 
   Limits limits() {
-    Limits limits = Limits.DEFAULT;
-    if (maxFileBytes != null) {
-      limits = limits.withMaxFileBytes(maxFileBytes);
-    }
-    if (maxComponents != null) {
-      limits = limits.withMaxComponents(maxComponents);
-    }
-    if (maxNestingDepth != null) {
-      limits = limits.withMaxNestingDepth(maxNestingDepth);
-    }
-    if (maxFindingsPerRule != null) {
-      limits = limits.withMaxFindingsPerRule(maxFindingsPerRule);
-    }
-    return limits;
+    return Limits.DEFAULT.withOverrides(maxFileBytes, maxComponents, maxNestingDepth, maxFindingsPerRule);
   }
 
   /** A whole number >= 1. */
   static final class PositiveConverter implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {
-      try {
-        int n = Integer.parseInt(value.strip());
-        if (n >= 1) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new TypeConversionException("'" + value + "' is not a whole number >= 1");
+      return wholeNumber(value, 1);
     }
+  }
+
+  /** {@code value} as a whole number of at least {@code min}, or a usage error saying so. */
+  static int wholeNumber(String value, int min) {
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= min) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new TypeConversionException("'" + value + "' is not a whole number >= " + min);
   }
 
   /** Bytes, or a number with k, m or g (binary: KiB, MiB, GiB; "kb", "kib", "mb", "mib"... accepted). */

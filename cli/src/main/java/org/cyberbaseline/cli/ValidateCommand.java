@@ -382,15 +382,7 @@ final class ValidateCommand implements Callable<Integer> {
   static final class NonNegativeConverter implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {
-      try {
-        int n = Integer.parseInt(value.strip());
-        if (n >= 0) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new TypeConversionException("'" + value + "' is not a whole number >= 0");
+      return LimitOptions.wholeNumber(value, 0);
     }
   }
 

@@ -383,25 +383,12 @@ public class ValidateMojo extends AbstractMojo {
 
   /** The configured resource limits; every one must be positive. */
   Limits limits() throws MojoExecutionException {
-    Limits limits = Limits.DEFAULT;
     try {
-      if (maxFileSize != null) {
-        limits = limits.withMaxFileBytes(maxFileSize);
-      }
-      if (maxComponents != null) {
-        limits = limits.withMaxComponents(maxComponents);
-      }
-      if (maxNestingDepth != null) {
-        limits = limits.withMaxNestingDepth(maxNestingDepth);
-      }
-      if (maxFindingsPerRule != null) {
-        limits = limits.withMaxFindingsPerRule(maxFindingsPerRule);
-      }
+      return Limits.DEFAULT.withOverrides(maxFileSize, maxComponents, maxNestingDepth, maxFindingsPerRule);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("maxFileSize, maxComponents, maxNestingDepth and maxFindingsPerRule must be"
           + " 1 or more: " + e.getMessage());
     }
-    return limits;
   }
 
   private static Submission read(Input input, long maxFileBytes) throws MojoExecutionException {

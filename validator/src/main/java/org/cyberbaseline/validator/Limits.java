@@ -63,6 +63,21 @@ public record Limits(
     return new Limits(maxFileBytes, maxComponents, maxNestingDepth, maxFindingsPerRule, value);
   }
 
+  /**
+   * These limits with each non-null argument in place of the current value: how the command line
+   * and the Maven plugin apply the options a user set and keep the defaults of the others.
+   *
+   * @throws IllegalArgumentException if a given value is not positive
+   */
+  public Limits withOverrides(Long maxFileBytes, Integer maxComponents, Integer maxNestingDepth, Integer maxFindingsPerRule) {
+    return new Limits(
+        maxFileBytes != null ? maxFileBytes : this.maxFileBytes,
+        maxComponents != null ? maxComponents : this.maxComponents,
+        maxNestingDepth != null ? maxNestingDepth : this.maxNestingDepth,
+        maxFindingsPerRule != null ? maxFindingsPerRule : this.maxFindingsPerRule,
+        maxStringLength);
+  }
+
   /** The parser ceilings these limits imply. */
   public ReadLimits readLimits() {
     return new ReadLimits(maxFileBytes, maxNestingDepth, maxStringLength);
