@@ -77,7 +77,7 @@ java -Xmx1g -cp "$cp" com.code_intelligence.jazzer.Jazzer \
   --instrumentation_includes="$includes" \
   --keep_going=50 \
   -max_total_time="$seconds" \
-  -timeout=30 \
+  -timeout=120 \
   -rss_limit_mb=3072 \
   -print_final_stats=1 \
   -artifact_prefix="$inputs/" \
