@@ -30,6 +30,7 @@ vex-openvex           vulnerability   org.cyberbaseline.vuln.VulnerabilityFuzzTe
 vex-csaf              vulnerability   org.cyberbaseline.vuln.VulnerabilityFuzzTest    csafVex             VexTarget
 kev-catalog           vulnerability   org.cyberbaseline.vuln.VulnerabilityFuzzTest    kevCatalog          KevTarget
 osv-record            vulnerability   org.cyberbaseline.vuln.VulnerabilityFuzzTest    osvRecord           OsvTarget
+dqi-manifest          dqi-manifest    org.cyberbaseline.dqi.DqiManifestFuzzTest       dqiManifest
 "
 
 usage() {
