@@ -22,6 +22,7 @@ class ArchitectureTest {
   void everyModuleIsImported() {
     for (String pkg : java.util.List.of("org.cyberbaseline.schemas", "org.cyberbaseline.sbom", "org.cyberbaseline.rules",
         "org.cyberbaseline.vuln", "org.cyberbaseline.vuln.internal", "org.cyberbaseline.dqi",
+        "org.cyberbaseline.threatmodel",
         "org.cyberbaseline.validator", "org.cyberbaseline.validator.internal", "org.cyberbaseline.cli")) {
       org.junit.jupiter.api.Assertions.assertTrue(CLASSES.containPackage(pkg), "no classes imported from " + pkg);
     }
@@ -51,12 +52,13 @@ class ArchitectureTest {
   void lowerModulesDoNotReachUp() {
     noClasses()
         .that().resideInAnyPackage("org.cyberbaseline.schemas..", "org.cyberbaseline.sbom..", "org.cyberbaseline.rules..",
-            "org.cyberbaseline.vuln..", "org.cyberbaseline.dqi..")
+            "org.cyberbaseline.vuln..", "org.cyberbaseline.dqi..",
+            "org.cyberbaseline.threatmodel..")
         .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.validator..")
         .check(CLASSES);
-    // The DQI manifest model is reused by a DQI server that has no business with SBOM or rule code.
+    // The DQI manifest and threat-model readers are reused by tools that have no business with SBOM or rule code.
     noClasses()
-        .that().resideInAPackage("org.cyberbaseline.dqi..")
+        .that().resideInAnyPackage("org.cyberbaseline.dqi..", "org.cyberbaseline.threatmodel..")
         .should().dependOnClassesThat().resideInAnyPackage("org.cyberbaseline.sbom..", "org.cyberbaseline.rules..")
         .check(CLASSES);
     noClasses()

@@ -51,7 +51,7 @@ class ExampleSubmissionTest {
     assertEquals(List.of(), report.inputProblems());
     assertEquals(
         List.of("LBL-004", "PLN-003", "PLN-006", "PLN-007", "SBOM-004", "SBOM-006", "SBOM-007", "SBOM-012", "SUB-004",
-            "TST-001", "TST-002", "TST-003", "TST-004", "VLN-010"),
+            "TM-003", "TM-009", "TST-001", "TST-002", "TST-003", "TST-004", "VLN-010"),
         report.results().stream().filter(r -> r.status() == Status.FAIL).map(RuleResult::ruleId).toList());
     assertEquals(
         List.of(
@@ -62,5 +62,39 @@ class ExampleSubmissionTest {
             .map(f -> f.ruleId() + " " + f.severity().id() + " " + f.location().artifact() + " " + f.location().pointer().orElse(""))
             .toList());
     assertEquals(9, report.allFindings().stream().filter(f -> f.severity() == org.cyberbaseline.rules.Severity.ERROR).count());
+    assertEquals(
+        List.of(
+            "TM-003 warning threat-model/threat-model.otm.json /threats",
+            "TM-009 warning threat-model/threat-model.otm.json /dataflows/5"),
+        report.allFindings().stream()
+            .filter(f -> f.ruleId().startsWith("TM-") && f.severity() != org.cyberbaseline.rules.Severity.INFO)
+            .map(f -> f.ruleId() + " " + f.severity().id() + " " + f.location().artifact() + " " + f.location().pointer().orElse(""))
+            .toList());
+  }
+
+  /** The threat model and DQI manifest under the cyber baseline: one deliberate DQI gap, the rest passes or is for a reviewer. */
+  @Test
+  void underTheCyberBaselineTheDqiHasOneDocumentedGap() throws Exception {
+    Path example = TestSupport.repoRoot().resolve("examples/infusion-pump");
+    Validator validator = Validator.builder().baseline(org.cyberbaseline.rules.PackRef.parse("cyber-baseline@1.0"))
+        .clock(TestSupport.CLOCK).build();
+    ValidationReport report = validator.validate(Submission.fromDirectory(example));
+    Map<String, Status> statuses = new TreeMap<>();
+    report.results().stream().filter(r -> r.ruleId().matches("(DQI|TM|CTL|XART)-.*")).forEach(r -> statuses.put(r.ruleId(), r.status()));
+    Map<String, Status> expected = new TreeMap<>();
+    for (String id : List.of("CTL-001", "CTL-003", "DQI-001", "DQI-002", "DQI-003", "DQI-004", "DQI-005", "DQI-009", "DQI-010",
+        "DQI-011", "DQI-012", "DQI-013", "DQI-014", "XART-001", "XART-002", "XART-003", "XART-005")) {
+      expected.put(id, Status.PASS);
+    }
+    for (String id : List.of("CTL-002", "CTL-004", "CTL-005", "DQI-007", "DQI-008")) {
+      expected.put(id, Status.NEEDS_REVIEW);
+    }
+    expected.put("DQI-006", Status.FAIL);
+    assertEquals(expected, statuses);
+    assertEquals(
+        List.of("DQI-006 warning dqi/dqi-manifest.json:185:19 /dqi/queries/5/signed"),
+        report.result("DQI-006").orElseThrow().findings().stream()
+            .map(f -> f.ruleId() + " " + f.severity().id() + " " + f.location().display())
+            .toList());
   }
 }

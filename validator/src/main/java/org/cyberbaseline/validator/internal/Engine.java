@@ -27,6 +27,7 @@ import org.cyberbaseline.schemas.LocatedJson;
 import org.cyberbaseline.schemas.LocatedJsonReader;
 import org.cyberbaseline.schemas.Position;
 import org.cyberbaseline.schemas.SchemaCheck;
+import org.cyberbaseline.threatmodel.ThreatModelReader;
 import org.cyberbaseline.validator.ArtifactSummary;
 import org.cyberbaseline.validator.BaselineSummary;
 import org.cyberbaseline.validator.DeviceIdentity;
@@ -44,6 +45,7 @@ import org.cyberbaseline.validator.spi.CheckContext;
 import org.cyberbaseline.validator.spi.CheckType;
 import org.cyberbaseline.validator.spi.DeclaredArtifact;
 import org.cyberbaseline.validator.spi.DqiManifestArtifact;
+import org.cyberbaseline.validator.spi.ThreatModelArtifact;
 import org.cyberbaseline.validator.spi.Evaluation;
 import org.cyberbaseline.validator.spi.SbomArtifact;
 import org.cyberbaseline.validator.spi.UnopenedArtifact;
@@ -66,6 +68,7 @@ public final class Engine {
   private final Clock clock;
   private final SbomReader sbomReader;
   private final DqiManifestReader dqiReader;
+  private final ThreatModelReader threatModelReader;
   private final ManifestReader manifestReader;
   private final LocatedJsonReader locatedReader;
   private final SchemaCheck schemaCheck;
@@ -77,6 +80,7 @@ public final class Engine {
     this.clock = clock;
     this.sbomReader = new SbomReader(limits.readLimits(), limits.maxComponents());
     this.dqiReader = new DqiManifestReader(limits.readLimits());
+    this.threatModelReader = new ThreatModelReader(limits.readLimits());
     this.locatedReader = new LocatedJsonReader(limits.readLimits());
     this.maxFindingsPerRule = limits.maxFindingsPerRule();
     this.schemaCheck = SchemaCheck.forBundledSchemas();
@@ -96,6 +100,7 @@ public final class Engine {
     List<DeclaredArtifact> declared = new ArrayList<>();
     List<Waiver> waivers = new ArrayList<>();
     Optional<DqiManifestArtifact> dqiManifest = Optional.empty();
+    Optional<ThreatModelArtifact> threatModel = Optional.empty();
     Optional<LocatedJson> manifestDocument = Optional.empty();
     Optional<DeviceIdentity> device = Optional.empty();
     Optional<LocalDate> submissionDate = Optional.empty();
@@ -157,6 +162,11 @@ public final class Engine {
           dqiManifest = Optional.of(dqi);
           format = dqi.manifest().map(m -> "Cyber Baseline DQI manifest " + m.manifestVersion());
         }
+        if (ref.type() == ArtifactType.THREAT_MODEL) {
+          ThreatModelArtifact tm = new ThreatModelArtifact(ref.path(), threatModelReader.read(content));
+          threatModel = Optional.of(tm);
+          format = tm.model().map(m -> m.format().displayName() + " " + m.formatVersion());
+        }
         if (ref.type() == ArtifactType.SBOM) {
           SbomArtifact sbom = new SbomArtifact(ref.path(), sbomReader.read(content));
           sboms.add(sbom);
@@ -176,7 +186,7 @@ public final class Engine {
 
     LocalDate referenceDate = submissionDate.orElse(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     RunState run = new RunState(mode, device, List.copyOf(sboms), List.copyOf(unopenedSboms), referenceDate,
-        List.copyOf(declared), manifestDocument, dqiManifest);
+        List.copyOf(declared), manifestDocument, dqiManifest, threatModel);
     List<RuleResult> results = new ArrayList<>();
     for (Rule rule : pack.rules()) {
       results.add(decide(rule, run));
@@ -247,7 +257,8 @@ public final class Engine {
       LocalDate referenceDate,
       List<DeclaredArtifact> declaredArtifacts,
       Optional<LocatedJson> manifest,
-      Optional<DqiManifestArtifact> dqiManifest) {}
+      Optional<DqiManifestArtifact> dqiManifest,
+      Optional<ThreatModelArtifact> threatModel) {}
 
   private RuleResult decide(Rule rule, RunState run) {
     Optional<Evaluation> skipped = applicability(rule, run);
@@ -394,6 +405,11 @@ public final class Engine {
     @Override
     public Optional<DqiManifestArtifact> dqiManifest() {
       return run.dqiManifest();
+    }
+
+    @Override
+    public Optional<ThreatModelArtifact> threatModel() {
+      return run.threatModel();
     }
 
     @Override

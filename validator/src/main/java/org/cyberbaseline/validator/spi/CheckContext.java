@@ -42,6 +42,12 @@ public interface CheckContext {
    */
   Optional<DqiManifestArtifact> dqiManifest();
 
+  /**
+   * The threat model the submission declares, when it could be opened (read or not); empty when none
+   * is declared or the file could not be opened (see {@link #declaredArtifacts()}).
+   */
+  Optional<ThreatModelArtifact> threatModel();
+
   /** SBOMs the manifest lists but that could not be opened (missing, outside the folder, too large). */
   List<UnopenedArtifact> unopenedSboms();
 

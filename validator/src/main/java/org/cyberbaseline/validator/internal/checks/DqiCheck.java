@@ -12,7 +12,6 @@ import org.cyberbaseline.rules.Severity;
 import org.cyberbaseline.validator.Finding;
 import org.cyberbaseline.validator.spi.CheckContext;
 import org.cyberbaseline.validator.spi.CheckType;
-import org.cyberbaseline.validator.spi.DeclaredArtifact;
 import org.cyberbaseline.validator.spi.DqiManifestArtifact;
 import org.cyberbaseline.validator.spi.Evaluation;
 
@@ -64,16 +63,7 @@ abstract class DqiCheck implements CheckType {
   public final Evaluation evaluate(CheckContext context) {
     Optional<DqiManifestArtifact> artifact = context.dqiManifest();
     if (artifact.isEmpty()) {
-      Optional<DeclaredArtifact> declared = context.declaredArtifacts().stream()
-          .filter(a -> a.type() == ArtifactType.DQI_MANIFEST).findFirst();
-      if (declared.isPresent()) {
-        return new Evaluation.Fail("the DQI manifest cannot be opened",
-            List.of(context.finding("DQI manifest '" + declared.get().path() + "' cannot be opened, so this requirement cannot be shown",
-                declared.get().declaredAt())));
-      }
-      return new Evaluation.Fail("the submission declares no DQI manifest",
-          List.of(context.finding("the submission declares no DQI manifest (artifacts.dqiManifest), so this requirement of the"
-              + " Device Query Interface cannot be shown", context.locateInManifest("/artifacts"))));
+      return ArtifactCheckSupport.missing(context, ArtifactType.DQI_MANIFEST, "DQI manifest", "artifacts.dqiManifest");
     }
     if (artifact.get().read() instanceof DqiReadResult.Unreadable) {
       return new Evaluation.NotApplicable("the DQI manifest could not be read (see DQI-001)");

@@ -10,10 +10,8 @@ import org.cyberbaseline.dqi.DqiReadResult;
 import org.cyberbaseline.rules.ArtifactType;
 import org.cyberbaseline.schemas.JsonProblem;
 import org.cyberbaseline.validator.Finding;
-import org.cyberbaseline.validator.Location;
 import org.cyberbaseline.validator.spi.CheckContext;
 import org.cyberbaseline.validator.spi.CheckType;
-import org.cyberbaseline.validator.spi.DeclaredArtifact;
 import org.cyberbaseline.validator.spi.DqiManifestArtifact;
 import org.cyberbaseline.validator.spi.Evaluation;
 
@@ -44,31 +42,19 @@ public final class DqiManifestCheck implements CheckType {
   public Evaluation evaluate(CheckContext context) {
     Optional<DqiManifestArtifact> artifact = context.dqiManifest();
     if (artifact.isEmpty()) {
-      Optional<DeclaredArtifact> declared = context.declaredArtifacts().stream()
-          .filter(a -> a.type() == ArtifactType.DQI_MANIFEST).findFirst();
-      String message = declared
-          .map(d -> "DQI manifest '" + d.path() + "' cannot be opened")
-          .orElse("the submission declares no DQI manifest (artifacts.dqiManifest)");
-      Location at = declared.map(DeclaredArtifact::declaredAt).orElse(context.locateInManifest("/artifacts"));
-      return new Evaluation.Fail(message, List.of(context.finding(message, at)));
+      return ArtifactCheckSupport.missing(context, ArtifactType.DQI_MANIFEST, "DQI manifest", "artifacts.dqiManifest");
     }
     DqiManifestArtifact dqi = artifact.get();
     if (dqi.read() instanceof DqiReadResult.Unreadable unreadable) {
       JsonProblem p = unreadable.problem();
       return new Evaluation.Fail("the DQI manifest is not readable",
-          List.of(context.finding("not a readable DQI manifest: " + p.message(), at(dqi.path(), p))));
+          List.of(context.finding("not a readable DQI manifest: " + p.message(), ArtifactCheckSupport.at(dqi.path(), p))));
     }
     DqiReadResult.Parsed parsed = (DqiReadResult.Parsed) dqi.read();
     int max = context.params().path(MAX).asInt(50);
     List<Finding> findings = new ArrayList<>();
     List<JsonProblem> problems = parsed.schemaProblems();
-    for (int i = 0; i < Math.min(max, problems.size()); i++) {
-      findings.add(context.finding("violates the DQI manifest 1.0 schema: " + problems.get(i).message(), at(dqi.path(), problems.get(i))));
-    }
-    if (problems.size() > max) {
-      findings.add(context.finding((problems.size() - max) + " more schema violations not listed (" + problems.size() + " in all)",
-          Location.ofArtifact(dqi.path())));
-    }
+    ArtifactCheckSupport.schemaFindings(context, dqi.path(), "DQI manifest 1.0", problems, max, findings);
     DqiManifest manifest = parsed.manifest();
     if (!manifest.dqi().supported().orElse(false) && problems.stream().noneMatch(p -> p.pointer().equals("/dqi/supported"))) {
       findings.add(context.finding("dqi.supported is false: the device offers no Device Query Interface", dqi.locate("/dqi/supported")));
@@ -79,7 +65,4 @@ public final class DqiManifestCheck implements CheckType {
             + " and declares a Device Query Interface");
   }
 
-  private static Location at(String path, JsonProblem p) {
-    return new Location(path, Optional.of(p.pointer()), p.position().map(x -> x.line()), p.position().map(x -> x.column()));
-  }
 }
