@@ -31,6 +31,8 @@ vex-csaf              vulnerability   org.cyberbaseline.vuln.VulnerabilityFuzzTe
 kev-catalog           vulnerability   org.cyberbaseline.vuln.VulnerabilityFuzzTest    kevCatalog          KevTarget
 osv-record            vulnerability   org.cyberbaseline.vuln.VulnerabilityFuzzTest    osvRecord           OsvTarget
 dqi-manifest          dqi-manifest    org.cyberbaseline.dqi.DqiManifestFuzzTest       dqiManifest
+threat-model-otm      threat-model    org.cyberbaseline.threatmodel.ThreatModelFuzzTest otm
+threat-model-native   threat-model    org.cyberbaseline.threatmodel.ThreatModelFuzzTest nativeFormat
 "
 
 usage() {
