@@ -76,4 +76,10 @@ public record Component(
   public String label() {
     return name.map(n -> version.map(v -> n + "@" + v).orElse(n)).orElse(pointer);
   }
+
+  /** This component with {@code newSupport} in place of what the SBOM said about its support. */
+  public Component withSupport(SupportInfo newSupport) {
+    return new Component(pointer, ref, type, name, version, supplier, purl, cpe, swidTagId, otherIdentifiers, hashes,
+        licenses, properties, nestingDepth, manufacturer, scope, externalReferences, newSupport);
+  }
 }

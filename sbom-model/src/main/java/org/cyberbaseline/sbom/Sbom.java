@@ -32,4 +32,16 @@ public record Sbom(
     compositions = List.copyOf(compositions);
     Objects.requireNonNull(locator, "locator");
   }
+
+  /**
+   * This SBOM with every component, the primary component included, replaced by {@code change}'s
+   * result; positions and everything else stay as read.
+   */
+  public Sbom mapComponents(java.util.function.UnaryOperator<Component> change) {
+    SbomMetadata m = metadata;
+    SbomMetadata newMetadata = new SbomMetadata(m.timestamp(), m.timestampPointer(), m.authors(), m.tools(),
+        m.primaryComponent().map(change), m.lifecycles(), m.pointer());
+    return new Sbom(format, specVersion, serialNumber, newMetadata, components.stream().map(change).toList(),
+        dependencies, compositions, locator);
+  }
 }

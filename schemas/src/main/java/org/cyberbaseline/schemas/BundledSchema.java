@@ -10,7 +10,8 @@ public enum BundledSchema {
   REPORT_1_0("report-1.0.schema.json"),
   WAIVERS_1_0("waivers-1.0.schema.json"),
   DQI_MANIFEST_1_0("dqi-manifest-1.0.schema.json"),
-  THREAT_MODEL_1_0("threat-model-1.0.schema.json");
+  THREAT_MODEL_1_0("threat-model-1.0.schema.json"),
+  SUPPORT_ADDENDUM_1_0("support-addendum-1.0.schema.json");
 
   /** Base of every {@code $id}; mapped to this module's classpath so validation never goes online. */
   public static final String ID_BASE = "https://cyberbaseline.org/schemas/";

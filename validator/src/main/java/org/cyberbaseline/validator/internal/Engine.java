@@ -55,6 +55,9 @@ import org.cyberbaseline.validator.spi.UnopenedArtifact;
  * decides every rule in id order. Holds no per-run state, so one instance serves concurrent runs.
  */
 public final class Engine {
+  /** The supplementary kind of a software-support addendum (schema support-addendum-1.0). */
+  static final String SOFTWARE_SUPPORT = "software-support";
+
   private static final Comparator<Finding> FINDING_ORDER =
       Comparator.comparing((Finding f) -> f.location().artifact())
           .thenComparing(f -> f.location().line().orElse(0))
@@ -99,6 +102,7 @@ public final class Engine {
     List<UnopenedArtifact> unopenedSboms = new ArrayList<>();
     List<DeclaredArtifact> declared = new ArrayList<>();
     List<Waiver> waivers = new ArrayList<>();
+    List<SupportAddenda.Addendum> addenda = new ArrayList<>();
     Optional<DqiManifestArtifact> dqiManifest = Optional.empty();
     Optional<ThreatModelArtifact> threatModel = Optional.empty();
     Optional<LocatedJson> manifestDocument = Optional.empty();
@@ -167,6 +171,12 @@ public final class Engine {
           threatModel = Optional.of(tm);
           format = tm.model().map(m -> m.format().displayName() + " " + m.formatVersion());
         }
+        if (ref.type() == ArtifactType.SUPPLEMENTARY && ref.kind().equals(Optional.of(SOFTWARE_SUPPORT))) {
+          SupportAddenda.Loaded loaded = SupportAddenda.read(ref.path(), content, locatedReader, schemaCheck);
+          loaded.addendum().ifPresent(addenda::add);
+          inputProblems.addAll(loaded.problems());
+          format = Optional.of("Cyber Baseline software-support addendum");
+        }
         if (ref.type() == ArtifactType.SBOM) {
           SbomArtifact sbom = new SbomArtifact(ref.path(), sbomReader.read(content));
           sboms.add(sbom);
@@ -184,6 +194,7 @@ public final class Engine {
       }
     }
 
+    sboms = new ArrayList<>(SupportAddenda.apply(sboms, addenda, inputProblems));
     LocalDate referenceDate = submissionDate.orElse(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     RunState run = new RunState(mode, device, List.copyOf(sboms), List.copyOf(unopenedSboms), referenceDate,
         List.copyOf(declared), manifestDocument, dqiManifest, threatModel);

@@ -19,6 +19,8 @@ public final class InputProblems {
   public static final String WAIVER_EXPIRED = "input.waiver-expired";
   public static final String WAIVER_UNUSED = "input.waiver-unused";
   public static final String LIMIT_EXCEEDED = "input.limit-exceeded";
+  public static final String SUPPORT_ADDENDUM_INVALID = "input.support-addendum-invalid";
+  public static final String SUPPORT_ADDENDUM_UNMATCHED = "input.support-addendum-unmatched";
 
   private InputProblems() {}
 
@@ -41,6 +43,11 @@ public final class InputProblems {
       case WAIVER_UNUSED -> "Remove the waiver, or correct its rule, artifact or pointer.";
       case LIMIT_EXCEEDED ->
           "Fix the findings listed first, or raise the limit (--max-findings-per-rule, Validator.Builder.maxFindingsPerRule).";
+      case SUPPORT_ADDENDUM_INVALID ->
+          "Make the support addendum match https://cyberbaseline.org/schemas/support-addendum-1.0.schema.json;"
+              + " until then none of its entries is applied.";
+      case SUPPORT_ADDENDUM_UNMATCHED ->
+          "Correct the entry's ref, purl or name and version so that it names a component of the SBOM, or remove it.";
       default -> "See the message.";
     };
   }
