@@ -39,13 +39,19 @@ final class BaselineOptions {
 
   /** A validator for the chosen baseline; every configuration problem is a usage error. */
   Validator validator(Clock clock) {
-    return validator(clock, Limits.DEFAULT);
+    return validator(clock, Limits.DEFAULT, builder -> { });
   }
 
   Validator validator(Clock clock, Limits limits) {
+    return validator(clock, limits, builder -> { });
+  }
+
+  /** As {@link #validator(Clock, Limits)}, with more configuration (e.g. vulnerability feeds) applied before building. */
+  Validator validator(Clock clock, Limits limits, java.util.function.Consumer<Validator.Builder> more) {
     checkedRepository();
     Validator.Builder builder = Validator.builder().baseline(spec()).clock(clock).limits(limits);
     packFiles.checkedFiles().forEach(builder::addPackFile);
+    more.accept(builder);
     try {
       return builder.build();
     } catch (ConfigurationException e) {

@@ -160,6 +160,19 @@ final class ValidateCommand implements Callable<Integer> {
   Path sarifRoot;
 
   @Option(
+      names = "--osv",
+      paramLabel = "PATH",
+      description = "Offline OSV feed: a folder of OSV JSON records or a zip of them (as OSV publishes per ecosystem);"
+          + " repeatable. Components are matched by package URL and version range; nothing is fetched.")
+  List<Path> osv = new ArrayList<>();
+
+  @Option(
+      names = "--kev",
+      paramLabel = "PATH",
+      description = "The CISA Known Exploited Vulnerabilities catalogue (its JSON file) marking the known-exploited ones.")
+  Path kev;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "Print nothing but errors (no text report, no progress, no file names); report files are still"
           + " written and the exit code is the same.")
@@ -181,7 +194,12 @@ final class ValidateCommand implements Callable<Integer> {
       throw new CliException("--output " + output + " is a file; give a folder for the report files");
     }
     Clock clock = clock();
-    Validator validator = baselineOptions.validator(clock, limitOptions.limits());
+    Validator validator = baselineOptions.validator(clock, limitOptions.limits(), builder -> {
+      osv.forEach(builder::osv);
+      if (kev != null) {
+        builder.kev(kev);
+      }
+    });
     Submission submission = readSubmission(path, validator.limits().maxFileBytes());
     Optional<String> sarifFolder = chosen.contains(Format.SARIF) ? sarifSubmissionFolder() : Optional.empty();
 

@@ -41,6 +41,35 @@ class ValidateCommandTest {
   }
 
   @Test
+  void vulnerabilityFeedsFromTheCommandLine() throws Exception {
+    Path example = ExampleSubmissionTest.repoRoot().resolve("examples/infusion-pump");
+    Path output = temp.resolve("out");
+    Cli.Result result =
+        Cli.run("validate", "--baseline", "fda-premarket@2025.06", example.toString(), "--output", output.toString(),
+                "--timestamp", TIMESTAMP, "--osv", example.resolve("feeds/osv").toString(),
+                "--kev", example.resolve("feeds/kev.json").toString())
+            .expectExit(1);
+    assertTrue(result.out().contains("Vulnerability feeds:\n  OSV osv, newest record"), result.out());
+    assertTrue(result.out().contains("CISA KEV kev.json, catalogue 2025.08.25"), result.out());
+    assertTrue(result.out().lines().anyMatch(l -> l.contains("stdlib@1.20.11") && l.contains("CVE-2023-39326")
+        && l.contains("not assessed")), result.out());
+    Path report = output.resolve(Cli.REPORT);
+    assertEquals(java.util.List.of(), Cli.reportSchemaProblems(report));
+    JsonNode json = Cli.readJson(report);
+    assertEquals(2, json.get("vulnerabilityFeeds").size());
+    assertEquals("FAIL", Cli.result(json, "VLN-002").get("status").asText());
+    assertEquals("PASS", Cli.result(json, "VLN-004").get("status").asText());
+  }
+
+  @Test
+  void missingFeedIsAUsageError() throws Exception {
+    Path example = ExampleSubmissionTest.repoRoot().resolve("examples/infusion-pump");
+    Cli.Result result = Cli.run("validate", example.toString(), "--output", temp.resolve("out").toString(),
+        "--osv", temp.resolve("no-such-feed").toString()).expectExit(2);
+    assertTrue(result.err().contains("no such OSV folder or zip"), result.err());
+  }
+
+  @Test
   void componentWithoutSupplierFailsSbom004AtItsPointer() throws Exception {
     Path submission = Cli.copyOfValidSubmission(temp.resolve("no-supplier"));
     Cli.editSbom(submission, sbom -> ((ObjectNode) sbom.get("components").get(1)).remove("supplier"));

@@ -155,6 +155,17 @@ public class ValidateMojo extends AbstractMojo {
   @Parameter(property = "cyberbaseline.maxFindingsPerRule")
   Integer maxFindingsPerRule;
 
+  /**
+   * Offline OSV feeds: folders of OSV JSON records or zips of them (as OSV publishes per ecosystem).
+   * Components are matched by package URL and version range; nothing is fetched.
+   */
+  @Parameter(property = "cyberbaseline.osv")
+  List<File> osv;
+
+  /** The CISA Known Exploited Vulnerabilities catalogue (its JSON file), marking the known-exploited ones. */
+  @Parameter(property = "cyberbaseline.kev")
+  File kev;
+
   /** Skips the validation. */
   @Parameter(property = "cyberbaseline.skip", defaultValue = "false")
   boolean skip;
@@ -374,6 +385,14 @@ public class ValidateMojo extends AbstractMojo {
     }
     Validator.Builder builder = Validator.builder().baseline(ref).clock(clock).limits(limits());
     packFiles.forEach(builder::addPackFile);
+    for (File feed : osv == null ? List.<File>of() : osv) {
+      if (feed != null) {
+        builder.osv(feed.toPath());
+      }
+    }
+    if (kev != null) {
+      builder.kev(kev.toPath());
+    }
     try {
       return builder.build();
     } catch (ConfigurationException e) {
@@ -517,7 +536,8 @@ public class ValidateMojo extends AbstractMojo {
   /** "target/bom.json:82:5 /components/0": the artifact's path relative to the project where possible. */
   private String where(Finding finding, Path base) {
     var location = finding.location();
-    StringBuilder text = new StringBuilder(display(base.resolve(location.artifact())));
+    StringBuilder text = new StringBuilder(location.artifact().startsWith(org.cyberbaseline.validator.Location.FEED_PREFIX)
+        ? location.artifact() : display(base.resolve(location.artifact())));
     location.line().ifPresent(l -> text.append(':').append(l));
     location.column().ifPresent(c -> text.append(':').append(c));
     location.pointer().ifPresent(p -> text.append(' ').append(p.isEmpty() ? "/" : p));

@@ -64,6 +64,34 @@ class ValidateMojoTest {
   }
 
   @Test
+  void vulnerabilityFeedsAreParametersAndTheirMatchesReachTheReport() throws Exception {
+    mojo.submission = examples().toFile();
+    mojo.baseline = "fda-premarket@2025.06";
+    mojo.osv = List.of(examples().resolve("feeds/osv").toFile());
+    mojo.kev = examples().resolve("feeds/kev.json").toFile();
+    mojo.failOn = "never";
+
+    mojo.execute();
+
+    String json = read(output.resolve("cyber-baseline-report.json"));
+    assertTrue(json.contains("\"kind\" : \"CISA KEV\""), json);
+    assertTrue(json.contains("\"version\" : \"2025.08.25\""), json);
+    assertTrue(json.contains("\"vulnerability\" : \"CVE-2023-39326\""), json);
+    assertTrue(log.contains("ERROR", "/sbom/firmware.cdx.json:1161:5 /components/30: CVE-2023-39326 (GO-2023-2382) affects"),
+        log.toString());
+    assertTrue(log.contains("WARN", "[VLN-002] feed:kev.json /dateReleased: the CISA KEV feed kev.json is dated 2025-08-25"),
+        log.toString());
+  }
+
+  @Test
+  void missingFeedIsAConfigurationError() {
+    mojo.submission = examples().toFile();
+    mojo.kev = project.resolve("no-kev.json").toFile();
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+    assertTrue(e.getMessage().contains("no such KEV catalogue file"), e.getMessage());
+  }
+
+  @Test
   void completeSbomPassesAndWritesTheJsonReport() throws Exception {
     mojo.sbom = sbom("complete.cdx.json");
 

@@ -7,13 +7,19 @@ import java.util.Optional;
  * Where a finding is.
  *
  * @param artifact path of the artifact relative to the submission folder (or the SBOM's file name
- *     when a lone SBOM is validated)
+ *     when a lone SBOM is validated); a vulnerability feed's file starts with {@link #FEED_PREFIX}
  * @param pointer RFC 6901 JSON Pointer inside the artifact; empty when the finding is about the
  *     artifact as a whole or the artifact is missing
  * @param line 1-based line where the parser saw the value, when known
  * @param column 1-based column, when known
  */
 public record Location(String artifact, Optional<String> pointer, Optional<Integer> line, Optional<Integer> column) {
+  /**
+   * Prefix of {@link #artifact()} for a file of a vulnerability feed ({@code feed:osv/GHSA-....json},
+   * {@code feed:kev.json}): feeds are configured beside the submission, not inside it.
+   */
+  public static final String FEED_PREFIX = "feed:";
+
   public Location {
     Objects.requireNonNull(artifact, "artifact");
     Objects.requireNonNull(pointer, "pointer");

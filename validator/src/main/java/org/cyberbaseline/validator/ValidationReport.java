@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.cyberbaseline.rules.Severity;
+import org.cyberbaseline.vuln.FeedSummary;
 
 /**
  * Everything one validation run found. Immutable; the same inputs, baseline and clock give an equal
@@ -18,6 +19,9 @@ import org.cyberbaseline.rules.Severity;
  * @param inputProblems problems reading the submission itself (manifest invalid, listed file
  *     missing or outside the folder); they are not tied to a rule of the baseline
  * @param results one per rule of the baseline, sorted by rule id
+ * @param feeds the vulnerability feeds the run used (OSV, CISA KEV), with their dates or versions
+ * @param vulnerabilities the vulnerability table: each known vulnerability of each component and
+ *     the VEX statement assessing it, sorted by component and id
  */
 public record ValidationReport(
     String toolVersion,
@@ -28,7 +32,9 @@ public record ValidationReport(
     List<ArtifactSummary> artifacts,
     List<Finding> inputProblems,
     List<RuleResult> results,
-    Summary summary) {
+    Summary summary,
+    List<FeedSummary> feeds,
+    List<VulnerabilityEntry> vulnerabilities) {
 
   /** What was validated. */
   public enum Mode {
@@ -46,6 +52,22 @@ public record ValidationReport(
     inputProblems = List.copyOf(inputProblems);
     results = List.copyOf(results);
     Objects.requireNonNull(summary, "summary");
+    feeds = List.copyOf(feeds);
+    vulnerabilities = List.copyOf(vulnerabilities);
+  }
+
+  /** A report without vulnerability data (no feed configured, no VEX). */
+  public ValidationReport(
+      String toolVersion,
+      Instant generatedAt,
+      BaselineSummary baseline,
+      Mode mode,
+      Optional<DeviceIdentity> device,
+      List<ArtifactSummary> artifacts,
+      List<Finding> inputProblems,
+      List<RuleResult> results,
+      Summary summary) {
+    this(toolVersion, generatedAt, baseline, mode, device, artifacts, inputProblems, results, summary, List.of(), List.of());
   }
 
   /** Input problems first, then each rule's findings, in report order. */

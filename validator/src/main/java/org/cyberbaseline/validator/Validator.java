@@ -1,5 +1,6 @@
 package org.cyberbaseline.validator;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,6 +15,9 @@ import org.cyberbaseline.schemas.ReadLimits;
 import org.cyberbaseline.validator.internal.CheckRegistry;
 import org.cyberbaseline.validator.internal.Engine;
 import org.cyberbaseline.validator.spi.CheckType;
+import org.cyberbaseline.vuln.FeedLimits;
+import org.cyberbaseline.vuln.KevCatalog;
+import org.cyberbaseline.vuln.OsvFeed;
 
 /**
  * The one entry point: validates submissions against one baseline.
@@ -78,6 +82,8 @@ public final class Validator {
     private Clock clock = Clock.systemUTC();
     private Limits limits = Limits.DEFAULT;
     private ClassLoader classLoader = Validator.class.getClassLoader();
+    private final List<Path> osvFeeds = new ArrayList<>();
+    private Path kevCatalog;
 
     private Builder() {}
 
@@ -158,6 +164,21 @@ public final class Validator {
       return this;
     }
 
+    /**
+     * An offline OSV feed: a folder of OSV JSON records (searched recursively) or a zip of them, as
+     * OSV publishes per ecosystem. Repeatable. Read once, in {@link #build()}; nothing is fetched.
+     */
+    public Builder osv(Path folderOrZip) {
+      osvFeeds.add(Objects.requireNonNull(folderOrZip, "folderOrZip"));
+      return this;
+    }
+
+    /** The CISA Known Exploited Vulnerabilities catalogue (its JSON file), read once in {@link #build()}. */
+    public Builder kev(Path catalogue) {
+      this.kevCatalog = Objects.requireNonNull(catalogue, "catalogue");
+      return this;
+    }
+
     public Validator build() throws ConfigurationException {
       RulePack pack;
       try {
@@ -193,7 +214,20 @@ public final class Validator {
               e);
         }
       }
-      return new Validator(pack, new Engine(pack, registry, clock, limits), limits);
+      FeedLimits feedLimits = new FeedLimits(limits.readLimits(), FeedLimits.DEFAULT.maxTotalBytes(), FeedLimits.DEFAULT.maxEntries());
+      List<OsvFeed> feeds = new ArrayList<>();
+      KevCatalog kev = KevCatalog.none();
+      try {
+        for (Path feed : osvFeeds) {
+          feeds.add(OsvFeed.read(feed, feedLimits));
+        }
+        if (kevCatalog != null) {
+          kev = KevCatalog.read(kevCatalog, feedLimits);
+        }
+      } catch (IOException e) {
+        throw new ConfigurationException("vulnerability feed: " + e.getMessage(), e);
+      }
+      return new Validator(pack, new Engine(pack, registry, clock, limits, feeds, kev), limits);
     }
   }
 }

@@ -30,7 +30,10 @@ import org.junit.jupiter.api.TestFactory;
  * the rules folder (e.g. {@code _base/complete}). The rule's folder runs in the baseline named by its optional
  * {@code baseline} file (one {@code id@version} line), by default the first bundled pack that
  * defines the rule; a subfolder named {@code id@version} holds fixtures for that pack's variant of
- * the rule (different severity or parameters).
+ * the rule (different severity or parameters). A submission folder may carry vulnerability feeds
+ * beside its manifest (not part of the submission): {@code feeds/osv/} (OSV records) and
+ * {@code feeds/kev.json} (a CISA KEV catalogue); the fixture then runs with them configured, as
+ * {@code --osv} and {@code --kev} would.
  */
 class RuleFixturesTest {
   private static final Path FIXTURES = Path.of("src/test/resources/rules");
@@ -63,13 +66,13 @@ class RuleFixturesTest {
       Validator validator = Validator.builder().baseline(set.pack()).clock(TestSupport.CLOCK).build();
       String label = set.ruleId() + " (" + set.pack() + ")";
       for (Path doc : documents(set.dir().resolve("pass"))) {
-        tests.add(DynamicTest.dynamicTest(label + " passes " + doc.getFileName(), () -> assertPasses(validator, set.ruleId(), doc)));
+        tests.add(DynamicTest.dynamicTest(label + " passes " + doc.getFileName(), () -> assertPasses(withFeeds(validator, set.pack(), doc), set.ruleId(), doc)));
       }
       for (Path doc : documents(set.dir().resolve("review"))) {
-        tests.add(DynamicTest.dynamicTest(label + " needs review of " + doc.getFileName(), () -> assertNeedsReview(validator, set.ruleId(), doc)));
+        tests.add(DynamicTest.dynamicTest(label + " needs review of " + doc.getFileName(), () -> assertNeedsReview(withFeeds(validator, set.pack(), doc), set.ruleId(), doc)));
       }
       for (Path doc : documents(set.dir().resolve("fail"))) {
-        tests.add(DynamicTest.dynamicTest(label + " fails " + doc.getFileName(), () -> assertFails(validator, set.ruleId(), doc)));
+        tests.add(DynamicTest.dynamicTest(label + " fails " + doc.getFileName(), () -> assertFails(withFeeds(validator, set.pack(), doc), set.ruleId(), doc)));
       }
     }
     assertFalse(tests.isEmpty(), "no fixtures found under " + FIXTURES.toAbsolutePath());
@@ -108,6 +111,23 @@ class RuleFixturesTest {
       }
     }
     assertEquals(List.of(), missing, "rules without passing and failing fixtures for their exact variant");
+  }
+
+  /** The fixture's validator, configured with the feeds its folder carries (if any). */
+  private static Validator withFeeds(Validator validator, PackRef pack, Path entry) throws Exception {
+    Path target = resolveRef(entry);
+    Path feeds = target.resolve("feeds");
+    if (!Files.isDirectory(feeds)) {
+      return validator;
+    }
+    Validator.Builder builder = Validator.builder().baseline(pack).clock(TestSupport.CLOCK);
+    if (Files.isDirectory(feeds.resolve("osv"))) {
+      builder.osv(feeds.resolve("osv"));
+    }
+    if (Files.isRegularFile(feeds.resolve("kev.json"))) {
+      builder.kev(feeds.resolve("kev.json"));
+    }
+    return builder.build();
   }
 
   private static PackRef defaultPack(RulePackRepository repository, Path ruleDir, String ruleId) throws IOException {

@@ -49,6 +49,15 @@ import org.cyberbaseline.validator.spi.ThreatModelArtifact;
 import org.cyberbaseline.validator.spi.Evaluation;
 import org.cyberbaseline.validator.spi.SbomArtifact;
 import org.cyberbaseline.validator.spi.UnopenedArtifact;
+import org.cyberbaseline.validator.VulnerabilityEntry;
+import org.cyberbaseline.vuln.FeedProblem;
+import org.cyberbaseline.vuln.KevCatalog;
+import org.cyberbaseline.vuln.OsvFeed;
+import org.cyberbaseline.vuln.VexDocument;
+import org.cyberbaseline.vuln.VexReader;
+import org.cyberbaseline.vuln.VulnerabilityAssessment;
+import org.cyberbaseline.vuln.VulnerabilityMatcher;
+import org.cyberbaseline.vuln.VulnerabilityRow;
 
 /**
  * Runs a resolved baseline over a submission: reads the manifest and the artifacts it lists, then
@@ -76,8 +85,20 @@ public final class Engine {
   private final LocatedJsonReader locatedReader;
   private final SchemaCheck schemaCheck;
   private final int maxFindingsPerRule;
+  private final VexReader vexReader;
+  private final List<OsvFeed> osv;
+  private final KevCatalog kev;
+  private final VulnerabilityMatcher matcher;
 
   public Engine(RulePack pack, CheckRegistry registry, Clock clock, Limits limits) {
+    this(pack, registry, clock, limits, List.of(), KevCatalog.none());
+  }
+
+  /**
+   * @param osv OSV feeds read when the validator was built; indexed once here and shared by every run
+   * @param kev the CISA KEV catalogue, or {@link KevCatalog#none()}
+   */
+  public Engine(RulePack pack, CheckRegistry registry, Clock clock, Limits limits, List<OsvFeed> osv, KevCatalog kev) {
     this.pack = pack;
     this.registry = registry;
     this.clock = clock;
@@ -88,6 +109,10 @@ public final class Engine {
     this.maxFindingsPerRule = limits.maxFindingsPerRule();
     this.schemaCheck = SchemaCheck.forBundledSchemas();
     this.manifestReader = new ManifestReader(locatedReader, schemaCheck);
+    this.vexReader = new VexReader(limits.readLimits());
+    this.osv = List.copyOf(osv);
+    this.kev = kev;
+    this.matcher = VulnerabilityMatcher.of(this.osv);
   }
 
   /** This library's version (from the build). */
@@ -105,6 +130,8 @@ public final class Engine {
     List<SupportAddenda.Addendum> addenda = new ArrayList<>();
     Optional<DqiManifestArtifact> dqiManifest = Optional.empty();
     Optional<ThreatModelArtifact> threatModel = Optional.empty();
+    List<VexDocument> vexDocuments = new ArrayList<>();
+    List<VexDocument> embedded = new ArrayList<>();
     Optional<LocatedJson> manifestDocument = Optional.empty();
     Optional<DeviceIdentity> device = Optional.empty();
     Optional<LocalDate> submissionDate = Optional.empty();
@@ -181,6 +208,20 @@ public final class Engine {
           SbomArtifact sbom = new SbomArtifact(ref.path(), sbomReader.read(content));
           sboms.add(sbom);
           format = formatOf(sbom.read());
+          readEmbedded(ref.path(), content, sbom).ifPresent(embedded::add);
+        }
+        if (ref.type() == ArtifactType.VEX) {
+          VexReader.Result vex = vexReader.read(ref.path(), content);
+          vex.document().ifPresent(vexDocuments::add);
+          for (FeedProblem problem : vex.problems()) {
+            inputProblems.add(InputProblems.finding(
+                InputProblems.VEX_INVALID,
+                vex.document().isPresent() ? Severity.WARNING : Severity.ERROR,
+                (vex.document().isPresent() ? "VEX document does not follow its schema: " : "VEX document cannot be read: ")
+                    + problem.message(),
+                located(problem)));
+          }
+          format = vex.document().map(VexDocument::formatLabel);
         }
         artifacts.add(new ArtifactSummary(ref.path(), ref.type(), format, Optional.of(sha256(content))));
       }
@@ -190,14 +231,22 @@ public final class Engine {
         byte[] content = SubmissionAccess.document(submission, path);
         SbomArtifact sbom = new SbomArtifact(path, sbomReader.read(content));
         sboms.add(sbom);
+        readEmbedded(path, content, sbom).ifPresent(embedded::add);
         artifacts.add(new ArtifactSummary(path, ArtifactType.SBOM, formatOf(sbom.read()), Optional.of(sha256(content))));
       }
     }
 
     sboms = new ArrayList<>(SupportAddenda.apply(sboms, addenda, inputProblems));
     LocalDate referenceDate = submissionDate.orElse(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    for (OsvFeed feed : osv) {
+      feed.problems().forEach(p -> inputProblems.add(InputProblems.finding(
+          InputProblems.FEED_INVALID, Severity.WARNING, "OSV record not used: " + p.message(), feedLocation(p))));
+    }
+    kev.problems().forEach(p -> inputProblems.add(InputProblems.finding(
+        InputProblems.FEED_INVALID, Severity.WARNING, "KEV catalogue does not follow its schema: " + p.message(), feedLocation(p))));
+    VulnerabilityAssessment assessment = assess(sboms, vexDocuments, embedded);
     RunState run = new RunState(mode, device, List.copyOf(sboms), List.copyOf(unopenedSboms), referenceDate,
-        List.copyOf(declared), manifestDocument, dqiManifest, threatModel);
+        List.copyOf(declared), manifestDocument, dqiManifest, threatModel, assessment);
     List<RuleResult> results = new ArrayList<>();
     for (Rule rule : pack.rules()) {
       results.add(decide(rule, run));
@@ -217,7 +266,81 @@ public final class Engine {
         artifacts,
         inputProblems,
         results,
-        Summary.of(results, inputProblems));
+        Summary.of(results, inputProblems),
+        assessment.feeds(),
+        entries(assessment, sboms));
+  }
+
+  /** An SBOM's embedded vulnerabilities (CycloneDX JSON only), read as a VEX document. */
+  private Optional<VexDocument> readEmbedded(String path, byte[] content, SbomArtifact sbom) {
+    boolean cycloneDxJson = sbom.sbom().map(s -> s.format() == org.cyberbaseline.sbom.SbomFormat.CYCLONEDX_JSON).orElse(false);
+    // Parsing the document a second time only when it can hold vulnerabilities keeps large SBOMs cheap.
+    if (!cycloneDxJson || !contains(content, VULNERABILITIES)) {
+      return Optional.empty();
+    }
+    return vexReader.readEmbedded(path, content);
+  }
+
+  private static final byte[] VULNERABILITIES = "\"vulnerabilities\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private VulnerabilityAssessment assess(List<SbomArtifact> sboms, List<VexDocument> declared, List<VexDocument> embedded) {
+    if (osv.isEmpty() && kev.name().isEmpty() && declared.isEmpty() && embedded.isEmpty()) {
+      return VulnerabilityAssessment.EMPTY;
+    }
+    List<VulnerabilityAssessment.SbomSource> sources = new ArrayList<>();
+    for (SbomArtifact sbom : sboms) {
+      sbom.sbom().ifPresent(s -> sources.add(new VulnerabilityAssessment.SbomSource(sbom.path(), s)));
+    }
+    return VulnerabilityAssessment.assess(sources, osv, kev, matcher, declared, embedded);
+  }
+
+  /** The report's vulnerability table, located in the SBOMs and VEX documents. */
+  private static List<VulnerabilityEntry> entries(VulnerabilityAssessment assessment, List<SbomArtifact> sboms) {
+    List<VulnerabilityEntry> entries = new ArrayList<>();
+    for (VulnerabilityRow row : assessment.rows()) {
+      Location component = new Location(row.component().artifact(), Optional.of(row.component().component().pointer()),
+          Optional.empty(), Optional.empty());
+      for (SbomArtifact sbom : sboms) {
+        if (sbom.path().equals(row.component().artifact()) && sbom.sbom().isPresent()) {
+          Optional<Position> p = sbom.sbom().get().locator().positionOf(row.component().component().pointer());
+          component = new Location(sbom.path(), Optional.of(row.component().component().pointer()),
+              p.map(Position::line), p.map(Position::column));
+        }
+      }
+      Optional<Location> statement = row.statement().map(s -> new Location(row.statementArtifact().orElse(""),
+          Optional.of(s.pointer()), s.position().map(Position::line), s.position().map(Position::column)));
+      entries.add(new VulnerabilityEntry(
+          row.component().label(), component, row.vulnerability(), row.aliases(), row.kev(), row.known(),
+          row.status().map(org.cyberbaseline.vuln.VexStatus::id),
+          row.statement().map(org.cyberbaseline.vuln.VexStatement::statusAsWritten).filter(w -> !w.isEmpty()),
+          row.statement().flatMap(s -> s.justification().or(s::impactStatement)),
+          statement, row.sources()));
+    }
+    return entries;
+  }
+
+  /** A feed is not part of the submission: its files are named {@code feed:<name>/...}, never by absolute path. */
+  private static Location feedLocation(FeedProblem problem) {
+    Location in = located(problem);
+    return new Location(Location.FEED_PREFIX + in.artifact(), in.pointer(), in.line(), in.column());
+  }
+
+  private static Location located(FeedProblem problem) {
+    return new Location(problem.file(), Optional.of(problem.pointer()),
+        problem.position().map(Position::line), problem.position().map(Position::column));
   }
 
   /**
@@ -269,7 +392,8 @@ public final class Engine {
       List<DeclaredArtifact> declaredArtifacts,
       Optional<LocatedJson> manifest,
       Optional<DqiManifestArtifact> dqiManifest,
-      Optional<ThreatModelArtifact> threatModel) {}
+      Optional<ThreatModelArtifact> threatModel,
+      VulnerabilityAssessment vulnerabilities) {}
 
   private RuleResult decide(Rule rule, RunState run) {
     Optional<Evaluation> skipped = applicability(rule, run);
@@ -446,6 +570,11 @@ public final class Engine {
     @Override
     public LocalDate referenceDate() {
       return run.referenceDate();
+    }
+
+    @Override
+    public VulnerabilityAssessment vulnerabilities() {
+      return run.vulnerabilities();
     }
 
     @Override

@@ -21,6 +21,8 @@ public final class InputProblems {
   public static final String LIMIT_EXCEEDED = "input.limit-exceeded";
   public static final String SUPPORT_ADDENDUM_INVALID = "input.support-addendum-invalid";
   public static final String SUPPORT_ADDENDUM_UNMATCHED = "input.support-addendum-unmatched";
+  public static final String VEX_INVALID = "input.vex-invalid";
+  public static final String FEED_INVALID = "input.feed-invalid";
 
   private InputProblems() {}
 
@@ -48,6 +50,10 @@ public final class InputProblems {
               + " until then none of its entries is applied.";
       case SUPPORT_ADDENDUM_UNMATCHED ->
           "Correct the entry's ref, purl or name and version so that it names a component of the SBOM, or remove it.";
+      case VEX_INVALID ->
+          "Make the VEX document valid CycloneDX, OpenVEX 0.2.0 or CSAF 2.0 at the position shown; statements that"
+              + " could be read are still checked.";
+      case FEED_INVALID -> "Refresh the feed from its publisher; the records shown were skipped or read leniently.";
       default -> "See the message.";
     };
   }

@@ -111,11 +111,13 @@ final class HtmlModel {
     scope.put("hasExclusions", !report.baseline().exclusions().isEmpty());
     scope.put("statusFilters", statusFilters());
     scope.put("severityFilters", severityFilters());
-    // The report model has no vulnerability data yet; HtmlReport.render passes an empty list, and
-    // the section renders only when there are rows (see HtmlVulnerabilityRow).
+    // The section renders only when there are rows or configured feeds (see HtmlVulnerabilityRow).
     scope.put("vulnerabilities", vulnerabilities.stream().map(HtmlModel::vulnerability).toList());
-    scope.put("hasVulnerabilities", !vulnerabilities.isEmpty());
+    scope.put("hasVulnerabilities", !vulnerabilities.isEmpty() || !report.feeds().isEmpty());
     scope.put("vulnerabilityCount", vulnerabilities.size());
+    scope.put("vulnerabilitySummary", VulnerabilityTable.present(report) ? VulnerabilityTable.counts(report)
+        : vulnerabilities.size() + " vulnerabilities");
+    scope.put("vulnerabilityFeeds", VulnerabilityTable.feeds(report));
     return scope;
   }
 
@@ -369,6 +371,8 @@ final class HtmlModel {
   private static Map<String, Object> vulnerability(HtmlVulnerabilityRow row) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("id", row.id());
+    map.put("aliases", row.aliases());
+    map.put("kev", row.kev());
     map.put("component", row.component());
     map.put("state", row.state());
     map.put("justification", row.justification());

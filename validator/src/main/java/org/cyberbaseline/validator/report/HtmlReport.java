@@ -35,11 +35,10 @@ public final class HtmlReport {
    * @return a complete HTML document; write it as UTF-8
    */
   public static String render(ValidationReport report, RulePack baseline) {
-    // ValidationReport has no vulnerability data yet, so the vulnerability section is not rendered.
-    return render(report, baseline, List.of());
+    return render(report, baseline, report.vulnerabilities().stream().map(HtmlVulnerabilityRow::of).toList());
   }
 
-  /** As {@link #render(ValidationReport, RulePack)}, with vulnerability rows (tests only, for now). */
+  /** As {@link #render(ValidationReport, RulePack)}, with the vulnerability rows given (tests). */
   static String render(ValidationReport report, RulePack baseline, List<HtmlVulnerabilityRow> vulnerabilities) {
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(baseline, "baseline");

@@ -108,6 +108,13 @@ public final class JUnitXmlReport {
       var d = report.device().get();
       property(xml, "device", d.deviceName() + ", model " + d.model() + ", software " + d.softwareVersion());
     }
+    if (VulnerabilityTable.present(report)) {
+      property(xml, "vulnerabilities", VulnerabilityTable.counts(report));
+      List<String> feeds = VulnerabilityTable.feeds(report);
+      for (int i = 0; i < feeds.size(); i++) {
+        property(xml, "vulnerability.feed." + (i + 1), feeds.get(i));
+      }
+    }
     xml.writeCharacters("\n    ");
     xml.writeEndElement();
 
@@ -119,6 +126,15 @@ public final class JUnitXmlReport {
       startCase(xml, classname, exclusion.ruleId() + " (excluded)");
       skipped(xml, "excluded by " + exclusion.excludedBy() + ": " + exclusion.reason());
       xml.writeCharacters("\n    ");
+      xml.writeEndElement();
+    }
+    if (!report.vulnerabilities().isEmpty()) {
+      // The vulnerability table, one tab-separated line per row, as the suite's own output.
+      StringBuilder table = new StringBuilder(String.join("\t", VulnerabilityTable.HEADERS)).append('\n');
+      VulnerabilityTable.rows(report).forEach(row -> table.append(String.join("\t", row)).append('\n'));
+      xml.writeCharacters("\n    ");
+      xml.writeStartElement("system-out");
+      xml.writeCharacters(table.toString());
       xml.writeEndElement();
     }
     xml.writeCharacters("\n  ");

@@ -97,6 +97,7 @@ public final class JsonReport {
       writeFinding(finding, json);
     }
     json.writeEndArray();
+    writeVulnerabilities(report, json);
     json.writeArrayFieldStart("results");
     for (RuleResult result : report.results()) {
       json.writeStartObject();
@@ -115,6 +116,54 @@ public final class JsonReport {
     }
     json.writeEndArray();
     json.writeEndObject();
+  }
+
+  /** The feeds and the vulnerability table; both members are left out when there is neither. */
+  private static void writeVulnerabilities(ValidationReport report, JsonGenerator json) throws IOException {
+    if (report.feeds().isEmpty() && report.vulnerabilities().isEmpty()) {
+      return;
+    }
+    json.writeArrayFieldStart("vulnerabilityFeeds");
+    for (org.cyberbaseline.vuln.FeedSummary feed : report.feeds()) {
+      json.writeStartObject();
+      json.writeStringField("kind", feed.kind());
+      json.writeStringField("name", feed.name());
+      optional(json, "version", feed.version());
+      optional(json, "date", feed.date());
+      json.writeNumberField("records", feed.records());
+      json.writeNumberField("problems", feed.problems());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("vulnerabilities");
+    for (org.cyberbaseline.validator.VulnerabilityEntry entry : report.vulnerabilities()) {
+      json.writeStartObject();
+      json.writeStringField("component", entry.component());
+      json.writeFieldName("componentLocation");
+      writeLocation(entry.location(), json);
+      json.writeStringField("vulnerability", entry.vulnerability());
+      json.writeArrayFieldStart("aliases");
+      for (String alias : entry.aliases()) {
+        json.writeString(alias);
+      }
+      json.writeEndArray();
+      json.writeBooleanField("kev", entry.kev());
+      json.writeBooleanField("known", entry.known());
+      optional(json, "status", entry.status());
+      optional(json, "statusAsWritten", entry.statusAsWritten());
+      optional(json, "justification", entry.justification());
+      if (entry.statement().isPresent()) {
+        json.writeFieldName("statement");
+        writeLocation(entry.statement().get(), json);
+      }
+      json.writeArrayFieldStart("sources");
+      for (String source : entry.sources()) {
+        json.writeString(source);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   private static void writeDevice(DeviceIdentity device, JsonGenerator json) throws IOException {

@@ -101,7 +101,29 @@ public final class MarkdownReport {
         appendFindings(out, result.findings(), maxFindingsPerRule, false);
       }
     }
+    appendVulnerabilities(out, report);
     return out.toString();
+  }
+
+  private static void appendVulnerabilities(StringBuilder out, ValidationReport report) {
+    if (!VulnerabilityTable.present(report)) {
+      return;
+    }
+    out.append("\n### Vulnerabilities\n\n");
+    out.append(text(VulnerabilityTable.counts(report))).append(". Feeds: ")
+        .append(text(String.join("; ", VulnerabilityTable.feeds(report)))).append(".\n");
+    List<List<String>> rows = VulnerabilityTable.rows(report);
+    if (rows.isEmpty()) {
+      return;
+    }
+    out.append("\n| ").append(String.join(" | ", VulnerabilityTable.HEADERS)).append(" |\n|---|---|---|---|---|---|\n");
+    for (List<String> row : rows) {
+      out.append("|");
+      for (String cell : row) {
+        out.append(' ').append(text(cell)).append(" |");
+      }
+      out.append('\n');
+    }
   }
 
   private static String verdict(ValidationReport report) {

@@ -297,6 +297,25 @@ public final class SarifReport {
       properties.put("messagesShortened", messagesShortened);
       properties.put("waivedOmitted", waivedOmitted);
       properties.put("truncated", kept.size() < pending.size() || messagesShortened > 0);
+      if (VulnerabilityTable.present(report)) {
+        // SARIF has no place for a table of component vulnerabilities; the run's property bag carries
+        // it with the same columns as the other formats (findings about it are results as usual).
+        ArrayNode feeds = properties.putArray("vulnerabilityFeeds");
+        VulnerabilityTable.feeds(report).forEach(feeds::add);
+        ArrayNode table = properties.putArray("vulnerabilities");
+        for (org.cyberbaseline.validator.VulnerabilityEntry e : report.vulnerabilities()) {
+          ObjectNode row = table.addObject();
+          row.put("component", e.component());
+          row.put("componentLocation", e.location().display());
+          row.put("vulnerability", e.vulnerability());
+          ArrayNode aliases = row.putArray("aliases");
+          e.aliases().forEach(aliases::add);
+          row.put("kev", e.kev());
+          row.put("vexStatus", VulnerabilityTable.status(e));
+          e.justification().ifPresent(j -> row.put("justification", j));
+          e.statement().ifPresent(l -> row.put("statement", l.display()));
+        }
+      }
       return log;
     }
 
@@ -449,6 +468,11 @@ public final class SarifReport {
     }
 
     private void artifactLocation(ObjectNode node, String artifact) {
+      if (artifact.startsWith(Location.FEED_PREFIX)) {
+        // A vulnerability feed lies outside the submission: named as written, relative to no base.
+        node.put("uri", Location.FEED_PREFIX + uriPath(artifact.substring(Location.FEED_PREFIX.length())));
+        return;
+      }
       if (options.submissionFolder().isPresent() && !options.submissionFolder().get().isEmpty()) {
         node.put("uri", uriPath(options.submissionFolder().get() + "/" + artifact));
       } else {

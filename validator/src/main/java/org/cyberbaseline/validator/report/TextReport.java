@@ -44,6 +44,7 @@ public final class TextReport {
       }
       appendFindings(out, result.findings(), maxFindingsPerRule, true);
     }
+    appendVulnerabilities(out, report);
     out.append('\n').append(summaryLine(report)).append('\n');
     return out.toString();
   }
@@ -58,6 +59,43 @@ public final class TextReport {
         rules.get(Status.NOT_APPLICABLE), findings.get(Severity.ERROR), findings.get(Severity.WARNING),
         findings.get(Severity.INFO))
         + (report.summary().waivedFindings() > 0 ? "; waived: " + report.summary().waivedFindings() : "");
+  }
+
+  private static void appendVulnerabilities(StringBuilder out, ValidationReport report) {
+    if (!VulnerabilityTable.present(report)) {
+      return;
+    }
+    out.append("\nVulnerability feeds:\n");
+    VulnerabilityTable.feeds(report).forEach(f -> out.append("  ").append(f).append('\n'));
+    out.append("Vulnerabilities: ").append(VulnerabilityTable.counts(report)).append('\n');
+    List<List<String>> rows = VulnerabilityTable.rows(report);
+    if (rows.isEmpty()) {
+      return;
+    }
+    int[] widths = new int[VulnerabilityTable.HEADERS.size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = VulnerabilityTable.HEADERS.get(i).length();
+      for (List<String> row : rows) {
+        widths[i] = Math.min(40, Math.max(widths[i], row.get(i).length()));
+      }
+    }
+    appendRow(out, VulnerabilityTable.HEADERS, widths);
+    rows.forEach(row -> appendRow(out, row, widths));
+  }
+
+  /** Fixed-width columns; long cells are cut (the JSON report has them whole), the last is not padded. */
+  private static void appendRow(StringBuilder out, List<String> cells, int[] widths) {
+    StringBuilder line = new StringBuilder("  ");
+    for (int i = 0; i < cells.size(); i++) {
+      String cell = cells.get(i);
+      if (i < cells.size() - 1) {
+        cell = cell.length() > widths[i] ? cell.substring(0, widths[i] - 1) + "~" : cell;
+        line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s  ", cell));
+      } else {
+        line.append(cell.length() > 80 ? cell.substring(0, 79) + "~" : cell);
+      }
+    }
+    out.append(line.toString().stripTrailing()).append('\n');
   }
 
   private static void appendFindings(StringBuilder out, List<Finding> findings, int max, boolean cite) {

@@ -11,6 +11,7 @@ import org.cyberbaseline.sbom.Sbom;
 import org.cyberbaseline.validator.DeviceIdentity;
 import org.cyberbaseline.validator.Finding;
 import org.cyberbaseline.validator.Location;
+import org.cyberbaseline.vuln.VulnerabilityAssessment;
 
 /** What a check may read while deciding one rule, and how it reports what it finds. */
 public interface CheckContext {
@@ -67,4 +68,13 @@ public interface CheckContext {
 
   /** Location of {@code pointer} inside {@code sbom}, with line and column where the parser knew them. */
   Location locate(String artifactPath, Sbom sbom, String pointer);
+
+  /**
+   * The known vulnerabilities of the submission's components (from the configured OSV and KEV
+   * feeds and the SBOMs' embedded vulnerabilities), the VEX documents read into one model, and
+   * how they join. {@link VulnerabilityAssessment#EMPTY} when nothing is configured or declared.
+   */
+  default VulnerabilityAssessment vulnerabilities() {
+    return VulnerabilityAssessment.EMPTY;
+  }
 }

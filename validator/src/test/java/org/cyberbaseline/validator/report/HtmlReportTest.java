@@ -159,8 +159,10 @@ class HtmlReportTest {
     assertTrue(html.contains("<span class=\"label\">Rationale:</span> NTIA&#39;s Automation Support element"));
     assertTrue(html.contains("<span class=\"label\">Notes:</span>"));
     assertTrue(html.contains("None: every listed artifact was found and read."));
-    // no vulnerability data in the report model yet, so no such section
-    assertFalse(html.contains("id=\"vulnerabilities\""));
+    // no feed configured, but the example's VEX statements fill the vulnerability table
+    assertTrue(html.contains("<section id=\"vulnerabilities\""));
+    assertTrue(html.contains("<td><code>CVE-2025-9230</code></td>"));
+    assertTrue(html.contains("<td>fixed (resolved)</td>"));
 
     writeArtifact("infusion-pump.html", html);
   }
@@ -321,10 +323,11 @@ class HtmlReportTest {
     ValidationReport report = report(List.of(), List.of());
     assertFalse(HtmlReport.render(report, pack(List.of())).contains("id=\"vulnerabilities\""));
     String html = HtmlReport.render(report, pack(List.of()), List.of(
-        new HtmlVulnerabilityRow("CVE-2024-0001", "<script>x</script>@1", "not_affected", "code_not_reachable",
-            "vex/fw.vex.json")));
+        new HtmlVulnerabilityRow("CVE-2024-0001", "GHSA-xxxx-yyyy-zzzz", "KEV", "<script>x</script>@1", "not_affected",
+            "code_not_reachable", "vex/fw.vex.json")));
     assertTrue(html.contains("<section id=\"vulnerabilities\""));
     assertTrue(html.contains("<td><code>&lt;script&gt;x&lt;/script&gt;@1</code></td>"));
+    assertTrue(html.contains("<td>KEV</td>"));
   }
 
   // ---- helpers -------------------------------------------------------------------------------
