@@ -35,6 +35,9 @@ public final class VexReferenceCheck implements CheckType {
     if (assessment.documents().isEmpty() && !VulnCheckSupport.vexDeclared(context)) {
       return VulnCheckSupport.missingVex(context);
     }
+    if (assessment.documents().isEmpty()) {
+      return VulnCheckSupport.unreadableVex(context);
+    }
     List<Finding> findings = new ArrayList<>();
     for (ReferenceResolution r : assessment.references()) {
       VexProduct p = r.product();

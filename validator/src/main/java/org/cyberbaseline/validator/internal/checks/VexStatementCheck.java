@@ -36,6 +36,9 @@ public final class VexStatementCheck implements CheckType {
         && !VulnCheckSupport.vexDeclared(context)) {
       return VulnCheckSupport.missingVex(context);
     }
+    if (documents.isEmpty()) {
+      return VulnCheckSupport.unreadableVex(context);
+    }
     List<Finding> findings = new ArrayList<>();
     int statements = 0;
     for (VexDocument document : documents) {

@@ -52,6 +52,17 @@ final class VulnCheckSupport {
     return new Evaluation.Fail("no VEX document to check", List.of(finding));
   }
 
+  /**
+   * VEX is declared but none of it could be read (the input problems say why): nothing to check,
+   * which must not pass silently.
+   */
+  static Evaluation unreadableVex(CheckContext context) {
+    Finding finding = context.finding(
+        "no declared VEX document could be read (see the input problems), so its statements cannot be checked",
+        context.locateInManifest("/artifacts/vex"));
+    return new Evaluation.Fail("the declared VEX documents could not be read", List.of(finding));
+  }
+
   /** "CVE-x (GHSA-y)" for messages. */
   static String vulnerability(VulnerabilityRow row) {
     return row.vulnerability() + (row.aliases().isEmpty() ? "" : " (" + String.join(", ", row.aliases()) + ")");
