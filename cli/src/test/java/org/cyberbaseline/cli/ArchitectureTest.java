@@ -22,7 +22,7 @@ class ArchitectureTest {
   void everyModuleIsImported() {
     for (String pkg : java.util.List.of("org.cyberbaseline.schemas", "org.cyberbaseline.sbom", "org.cyberbaseline.rules",
         "org.cyberbaseline.vuln", "org.cyberbaseline.vuln.internal", "org.cyberbaseline.dqi",
-        "org.cyberbaseline.threatmodel",
+        "org.cyberbaseline.threatmodel", "org.cyberbaseline.dqi.server", "org.cyberbaseline.dqi.server.internal",
         "org.cyberbaseline.validator", "org.cyberbaseline.validator.internal", "org.cyberbaseline.cli")) {
       org.junit.jupiter.api.Assertions.assertTrue(CLASSES.containPackage(pkg), "no classes imported from " + pkg);
     }
@@ -37,6 +37,10 @@ class ArchitectureTest {
     noClasses()
         .that().resideOutsideOfPackage("org.cyberbaseline.vuln..")
         .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.vuln.internal..")
+        .check(CLASSES);
+    noClasses()
+        .that().resideOutsideOfPackage("org.cyberbaseline.dqi.server..")
+        .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.dqi.server.internal..")
         .check(CLASSES);
   }
 
