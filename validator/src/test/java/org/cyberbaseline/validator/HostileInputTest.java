@@ -345,6 +345,54 @@ class HostileInputTest {
     assertEquals(0, report.summary().waivedFindings());
   }
 
+  /** A folder whose manifest lists a DQI manifest {@code dqi/dqi.json} holding {@code content}. */
+  private Path folderWithDqi(byte[] content) throws IOException {
+    Path dir = Files.createDirectories(temp.resolve("dqi-submission"));
+    Files.writeString(dir.resolve("submission.json"), SubmissionTest.manifest("[ { \"path\": \"sbom/fw.cdx.json\" } ]")
+        .replace("\"artifacts\": {", "\"artifacts\": { \"dqiManifest\": { \"path\": \"dqi/dqi.json\" },"));
+    Files.createDirectories(dir.resolve("sbom"));
+    Files.copy(MINIMAL_SBOM, dir.resolve("sbom/fw.cdx.json"));
+    Files.createDirectories(dir.resolve("dqi"));
+    Files.write(dir.resolve("dqi/dqi.json"), content);
+    return dir;
+  }
+
+  /** The DQI rules are in the FDA packs; the shared validator is on the default (NTIA) baseline. */
+  private static ValidationReport validateWithDqiRules(Path folder) throws Exception {
+    return validate(Validator.builder().baseline("fda-premarket", "2026.02").clock(TestSupport.CLOCK).build(), folder);
+  }
+
+  private static Finding dqiUnreadable(ValidationReport report) {
+    RuleResult dqi = report.result("DQI-001").orElseThrow();
+    assertEquals(Status.FAIL, dqi.status(), dqi::toString);
+    return only(dqi.findings(), "DQI-001");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          truncated.json       |                     | 105 | 20 | Unexpected end-of-input
+          nul-bytes.json       |                     | 5   | 17 | CTRL-CHAR, code 0
+          unknown-version.json | /dqiManifestVersion | 2   | 25 | dqiManifestVersion "9.0" is not supported
+          """)
+  void hostileDqiManifestIsAnUnreadableDqiFinding(String file, String pointer, int line, int column, String message)
+      throws Exception {
+    Finding finding = dqiUnreadable(validateWithDqiRules(folderWithDqi(Files.readAllBytes(HOSTILE.resolve("dqi").resolve(file)))));
+    assertLocation(finding, "dqi/dqi.json", pointer == null ? "" : pointer, line, column);
+    assertTrue(finding.message().contains(message), finding.message());
+  }
+
+  @Test
+  void dqiManifestNested100000DeepIsALimitFinding() throws Exception {
+    String deep = "{\"dqiManifestVersion\":\"1.0\",\"dqi\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+    Finding finding = dqiUnreadable(validateWithDqiRules(folderWithDqi(deep.getBytes(StandardCharsets.UTF_8))));
+    assertEquals("dqi/dqi.json", finding.location().artifact());
+    assertEquals(Optional.of(1), finding.location().line(), finding::toString);
+    assertTrue(finding.message().contains("nesting depth"), finding.message());
+  }
+
   @Test
   void rulePackWithEntityExpansionIsAConfigurationError() {
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> assertTimeoutPreemptively(LIMIT,
