@@ -357,7 +357,7 @@ class HostileInputTest {
     return dir;
   }
 
-  /** The DQI rules are in the FDA packs; the shared validator is on the default (NTIA) baseline. */
+  /** The DQI and threat-model rules are in the FDA packs; the shared validator is on the NTIA baseline. */
   private static ValidationReport validateWithDqiRules(Path folder) throws Exception {
     return validate(Validator.builder().baseline("fda-premarket", "2026.02").clock(TestSupport.CLOCK).build(), folder);
   }
@@ -389,6 +389,49 @@ class HostileInputTest {
     String deep = "{\"dqiManifestVersion\":\"1.0\",\"dqi\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
     Finding finding = dqiUnreadable(validateWithDqiRules(folderWithDqi(deep.getBytes(StandardCharsets.UTF_8))));
     assertEquals("dqi/dqi.json", finding.location().artifact());
+    assertEquals(Optional.of(1), finding.location().line(), finding::toString);
+    assertTrue(finding.message().contains("nesting depth"), finding.message());
+  }
+
+  /** A folder whose manifest lists the threat model {@code threat-model/<name>} holding {@code content}. */
+  private Path folderWithThreatModel(String name, byte[] content) throws IOException {
+    Path dir = Files.createDirectories(temp.resolve("tm-submission"));
+    Files.writeString(dir.resolve("submission.json"), SubmissionTest.manifest("[ { \"path\": \"sbom/fw.cdx.json\" } ]")
+        .replace("\"artifacts\": {", "\"artifacts\": { \"threatModel\": { \"path\": \"threat-model/" + name + "\" },"));
+    Files.createDirectories(dir.resolve("sbom"));
+    Files.copy(MINIMAL_SBOM, dir.resolve("sbom/fw.cdx.json"));
+    Files.createDirectories(dir.resolve("threat-model"));
+    Files.write(dir.resolve("threat-model").resolve(name), content);
+    return dir;
+  }
+
+  private static Finding threatModelUnreadable(ValidationReport report) {
+    RuleResult tm = report.result("TM-001").orElseThrow();
+    assertEquals(Status.FAIL, tm.status(), tm::toString);
+    return only(tm.findings(), "TM-001");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          truncated.otm.json       |             | 612 | 14 | Unexpected end-of-input
+          unknown-version.otm.json | /otmVersion | 2   | 17 | otmVersion "9.9.9" is not supported
+          billion-laughs.otm.yaml  |             | 6   | 10 | YAML aliases (*a) are not allowed
+          """)
+  void hostileThreatModelIsAnUnreadableThreatModelFinding(String file, String pointer, int line, int column, String message)
+      throws Exception {
+    Path dir = folderWithThreatModel(file, Files.readAllBytes(HOSTILE.resolve("threat-model").resolve(file)));
+    Finding finding = threatModelUnreadable(validateWithDqiRules(dir));
+    assertLocation(finding, "threat-model/" + file, pointer == null ? "" : pointer, line, column);
+    assertTrue(finding.message().contains(message), finding.message());
+  }
+
+  @Test
+  void threatModelNested100000DeepIsALimitFinding() throws Exception {
+    String deep = "{\"otmVersion\":\"0.2.0\",\"threats\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+    Finding finding = threatModelUnreadable(validateWithDqiRules(folderWithThreatModel("deep.otm.json", deep.getBytes(StandardCharsets.UTF_8))));
     assertEquals(Optional.of(1), finding.location().line(), finding::toString);
     assertTrue(finding.message().contains("nesting depth"), finding.message());
   }
