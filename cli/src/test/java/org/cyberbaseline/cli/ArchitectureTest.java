@@ -23,6 +23,7 @@ class ArchitectureTest {
     for (String pkg : java.util.List.of("org.cyberbaseline.schemas", "org.cyberbaseline.sbom", "org.cyberbaseline.rules",
         "org.cyberbaseline.vuln", "org.cyberbaseline.vuln.internal", "org.cyberbaseline.dqi",
         "org.cyberbaseline.threatmodel", "org.cyberbaseline.dqi.server", "org.cyberbaseline.dqi.server.internal",
+        "org.cyberbaseline.dqi.probe", "org.cyberbaseline.dqi.probe.internal",
         "org.cyberbaseline.validator", "org.cyberbaseline.validator.internal", "org.cyberbaseline.cli")) {
       org.junit.jupiter.api.Assertions.assertTrue(CLASSES.containPackage(pkg), "no classes imported from " + pkg);
     }
@@ -42,6 +43,16 @@ class ArchitectureTest {
         .that().resideOutsideOfPackage("org.cyberbaseline.dqi.server..")
         .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.dqi.server.internal..")
         .check(CLASSES);
+    noClasses()
+        .that().resideOutsideOfPackage("org.cyberbaseline.dqi.probe..")
+        .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.dqi.probe.internal..")
+        .check(CLASSES);
+    // A device embeds the server; it must not drag the validator, rules or SBOM code along.
+    noClasses()
+        .that().resideInAPackage("org.cyberbaseline.dqi.server..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.cyberbaseline.validator..", "org.cyberbaseline.rules..",
+            "org.cyberbaseline.sbom..", "org.cyberbaseline.dqi.probe..")
+        .check(CLASSES);
   }
 
   @Test
@@ -58,11 +69,14 @@ class ArchitectureTest {
         .that().resideInAnyPackage("org.cyberbaseline.schemas..", "org.cyberbaseline.sbom..", "org.cyberbaseline.rules..",
             "org.cyberbaseline.vuln..", "org.cyberbaseline.dqi..",
             "org.cyberbaseline.threatmodel..")
+        // The probe is a tool on top of the validator's report model, like the CLI.
+        .and().resideOutsideOfPackage("org.cyberbaseline.dqi.probe..")
         .should().dependOnClassesThat().resideInAPackage("org.cyberbaseline.validator..")
         .check(CLASSES);
     // The DQI manifest and threat-model readers are reused by tools that have no business with SBOM or rule code.
     noClasses()
         .that().resideInAnyPackage("org.cyberbaseline.dqi..", "org.cyberbaseline.threatmodel..")
+        .and().resideOutsideOfPackage("org.cyberbaseline.dqi.probe..")
         .should().dependOnClassesThat().resideInAnyPackage("org.cyberbaseline.sbom..", "org.cyberbaseline.rules..")
         .check(CLASSES);
     noClasses()

@@ -38,8 +38,21 @@ public record ValidationReport(
 
   /** What was validated. */
   public enum Mode {
-    SUBMISSION,
-    SBOM_ONLY
+    SUBMISSION("submission"),
+    SBOM_ONLY("sbom-only"),
+    /** A running Device Query Interface checked live against its DQI manifest ({@code cyber-baseline dqi probe}). */
+    LIVE_PROBE("live-probe");
+
+    private final String id;
+
+    Mode(String id) {
+      this.id = id;
+    }
+
+    /** The name in the JSON report, SARIF and JUnit properties. */
+    public String id() {
+      return id;
+    }
   }
 
   public ValidationReport {

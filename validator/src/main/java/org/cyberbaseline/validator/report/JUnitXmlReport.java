@@ -103,7 +103,7 @@ public final class JUnitXmlReport {
     property(xml, "baseline", report.baseline().ref().toString());
     property(xml, "baseline.title", report.baseline().title());
     property(xml, "tool.version", report.toolVersion());
-    property(xml, "mode", report.mode() == ValidationReport.Mode.SUBMISSION ? "submission" : "sbom-only");
+    property(xml, "mode", report.mode().id());
     if (report.device().isPresent()) {
       var d = report.device().get();
       property(xml, "device", d.deviceName() + ", model " + d.model() + ", software " + d.softwareVersion());

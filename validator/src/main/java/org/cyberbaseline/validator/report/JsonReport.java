@@ -77,7 +77,7 @@ public final class JsonReport {
     }
     json.writeEndArray();
     json.writeEndObject();
-    json.writeStringField("mode", report.mode() == ValidationReport.Mode.SUBMISSION ? "submission" : "sbom-only");
+    json.writeStringField("mode", report.mode().id());
     if (report.device().isPresent()) {
       writeDevice(report.device().get(), json);
     }

@@ -280,7 +280,7 @@ public final class SarifReport {
       ObjectNode properties = run.putObject("properties");
       properties.put("baseline", report.baseline().ref().toString());
       properties.put("baselineTitle", report.baseline().title());
-      properties.put("mode", report.mode() == ValidationReport.Mode.SUBMISSION ? "submission" : "sbom-only");
+      properties.put("mode", report.mode().id());
       ArrayNode excluded = properties.putArray("excludedRules");
       for (Exclusion exclusion : report.baseline().exclusions()) {
         ObjectNode node = excluded.addObject();
