@@ -69,6 +69,7 @@ public final class Main {
                 new CommandLine(new BaselinesCommand(io))
                     .addSubcommand(new BaselinesListCommand(io))
                     .addSubcommand(new BaselinesDiffCommand(io)))
+            .addSubcommand(new CommandLine(new DqiCommand()).addSubcommand(new DqiProbeCommand(io)))
             .addSubcommand(new ExplainCommand(io))
             .addSubcommand(new CompletionCommand(io))
             .addSubcommand(new CommandLine.HelpCommand());
