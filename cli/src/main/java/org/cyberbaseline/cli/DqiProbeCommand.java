@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -120,6 +118,10 @@ final class DqiProbeCommand implements Callable<Integer> {
       description = "Exit 1 when a finding is at or above LEVEL: error, warning, info, or never (default: ${DEFAULT-VALUE}).")
   ValidateCommand.FailOn failOn;
 
+  @Option(names = "--timestamp", paramLabel = "RFC3339", converter = ValidateCommand.InstantConverter.class,
+      description = "Fixes the report's timestamp, overriding SOURCE_DATE_EPOCH.")
+  Instant timestamp;
+
   @Mixin VerboseOption verbose;
 
   DqiProbeCommand(Io io) {
@@ -143,7 +145,7 @@ final class DqiProbeCommand implements Callable<Integer> {
       options = new DqiProbe.Options(target, manifest.getFileName().toString(), manifestBytes,
           Optional.ofNullable(sbom).map(p -> p.getFileName().toString()), sbomBytes, sslContext(),
           Optional.ofNullable(token).map(this::tokenValue), active, allowNonLoopbackActive,
-          Duration.ofMillis(maxLatencyMillis), VersionProvider.version(), clock());
+          Duration.ofMillis(maxLatencyMillis), VersionProvider.version(), ValidateCommand.clock(timestamp, io));
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), e);
     }
@@ -235,16 +237,4 @@ final class DqiProbeCommand implements Callable<Integer> {
     }
   }
 
-  /** SOURCE_DATE_EPOCH, else the system clock (UTC). */
-  private Clock clock() {
-    String epoch = io.env().get(ValidateCommand.SOURCE_DATE_EPOCH);
-    if (epoch != null && !epoch.isBlank()) {
-      try {
-        return Clock.fixed(Instant.ofEpochSecond(Long.parseLong(epoch.strip())), ZoneOffset.UTC);
-      } catch (NumberFormatException e) {
-        throw new CliException(ValidateCommand.SOURCE_DATE_EPOCH + "='" + epoch + "' is not a number of seconds");
-      }
-    }
-    return Clock.tickSeconds(ZoneOffset.UTC);
-  }
 }

@@ -193,7 +193,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (writesFiles && Files.exists(output) && !Files.isDirectory(output)) {
       throw new CliException("--output " + output + " is a file; give a folder for the report files");
     }
-    Clock clock = clock();
+    Clock clock = clock(timestamp, io);
     Validator validator = baselineOptions.validator(clock, limitOptions.limits(), builder -> {
       osv.forEach(builder::osv);
       if (kev != null) {
@@ -281,8 +281,8 @@ final class ValidateCommand implements Callable<Integer> {
     return Optional.of(String.join("/", names));
   }
 
-  /** --timestamp, else SOURCE_DATE_EPOCH, else the system clock in UTC. */
-  private Clock clock() {
+  /** --timestamp, else SOURCE_DATE_EPOCH, else the system clock in UTC (also for dqi probe). */
+  static Clock clock(Instant timestamp, Io io) {
     if (timestamp != null) {
       return Clock.fixed(timestamp, ZoneOffset.UTC);
     }
