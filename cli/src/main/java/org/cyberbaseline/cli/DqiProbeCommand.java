@@ -143,7 +143,7 @@ final class DqiProbeCommand implements Callable<Integer> {
     DqiProbe.Options options;
     try {
       options = new DqiProbe.Options(target, manifest.getFileName().toString(), manifestBytes,
-          Optional.ofNullable(sbom).map(p -> p.getFileName().toString()), sbomBytes, sslContext(),
+          Optional.ofNullable(sbom).map(p -> p.getFileName().toString()), sbomBytes, sslContext(true), sslContext(false),
           Optional.ofNullable(token).map(this::tokenValue), active, allowNonLoopbackActive,
           Duration.ofMillis(maxLatencyMillis), VersionProvider.version(), ValidateCommand.clock(timestamp, io));
     } catch (IllegalArgumentException e) {
@@ -197,12 +197,13 @@ final class DqiProbeCommand implements Callable<Integer> {
     return value;
   }
 
-  private SSLContext sslContext() {
+  /** The probe's TLS context; without {@code withKey} the same trust and no client certificate. */
+  private SSLContext sslContext(boolean withKey) {
     char[] password = Optional.ofNullable(io.env().get(PASSWORD_ENV)).orElse("").toCharArray();
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       KeyManagerFactory keys = null;
-      if (clientCert != null) {
+      if (withKey && clientCert != null) {
         keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(load(clientCert, "--client-cert", password), password);
       }

@@ -75,6 +75,7 @@ public final class DqiProbe {
   private final Options options;
   private final RulePack pack;
   private final HttpClient client;
+  private final HttpClient anonymousClient;
   private final Map<String, List<Finding>> findings = new LinkedHashMap<>();
   private final Map<String, Status> probed = new LinkedHashMap<>();
 
@@ -87,6 +88,8 @@ public final class DqiProbe {
    * @param sbomName file name of the submitted SBOM, with {@code sbom}
    * @param sbom the submitted SBOM (CycloneDX or SPDX), to compare with the inventory served
    * @param tls trust (and, for mutual TLS, the client key) of the probe
+   * @param anonymousTls the same trust without any client key: the unauthenticated checks use it, so that a
+   *     mutual-TLS DQI sees them as what they are
    * @param token a bearer token, for DQIs using one
    * @param active send the active checks (mutating methods, rate limit)
    * @param allowNonLoopbackActive allow the active checks against an address that is not loopback
@@ -95,7 +98,7 @@ public final class DqiProbe {
    * @param clock time of the report
    */
   public record Options(URI target, String manifestName, byte[] manifest, Optional<String> sbomName,
-      Optional<byte[]> sbom, SSLContext tls, Optional<String> token, boolean active, boolean allowNonLoopbackActive,
+      Optional<byte[]> sbom, SSLContext tls, SSLContext anonymousTls, Optional<String> token, boolean active, boolean allowNonLoopbackActive,
       Duration maxLatency, String toolVersion, Clock clock) {
     public Options {
       Objects.requireNonNull(target, "target");
@@ -104,6 +107,7 @@ public final class DqiProbe {
       Objects.requireNonNull(sbomName, "sbomName");
       Objects.requireNonNull(sbom, "sbom");
       Objects.requireNonNull(tls, "tls");
+      Objects.requireNonNull(anonymousTls, "anonymousTls");
       Objects.requireNonNull(token, "token");
       Objects.requireNonNull(maxLatency, "maxLatency");
       Objects.requireNonNull(toolVersion, "toolVersion");
@@ -120,6 +124,8 @@ public final class DqiProbe {
     this.pack = repository.resolve(repository.select(BASELINE));
     this.client = HttpClient.newBuilder().sslContext(options.tls()).connectTimeout(Duration.ofSeconds(10))
         .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.anonymousClient = HttpClient.newBuilder().sslContext(options.anonymousTls())
+        .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   /**
@@ -450,7 +456,7 @@ public final class DqiProbe {
       long start = System.nanoTime();
       HttpResponse<byte[]> response;
       try {
-        response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        response = (authenticated ? client : anonymousClient).send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted", e);

@@ -67,6 +67,20 @@ class DqiProbeTest {
     }
   }
 
+  /** Mutual TLS: the probe presents its certificate for queries and none for the unauthenticated checks. */
+  @Test
+  void mutualTlsServerPassesWithTheClientCertificate() throws Exception {
+    try (DqiServer server = ProbeFixture.start(b -> b.clientAuth(org.cyberbaseline.dqi.server.ClientAuth.mutualTls()))) {
+      ValidationReport report = DqiProbe.probe(new DqiProbe.Options(URI.create("https://127.0.0.1:" + server.port()),
+          "dqi.json", ProbeFixture.submittedManifest(), Optional.empty(), Optional.empty(),
+          TestTls.get().clientContext(true), TestTls.get().clientContext(false), Optional.empty(), false, false,
+          Duration.ofSeconds(5), "0", ProbeFixture.CLOCK));
+      assertEquals(List.of(), report.allFindings(), () -> TextReport.render(report, 50));
+      assertEquals(Status.PASS, report.result("DQI-003").orElseThrow().status());
+      assertEquals(Status.PASS, report.result("DQI-009").orElseThrow().status());
+    }
+  }
+
   @Test
   void writeEndpointLeftOpenIsCaughtByDqi002() throws Exception {
     try (DqiServer server = ProbeFixture.start(b -> b.faultsForProbeTests(new Faults(true, false, false, false)))) {
@@ -135,7 +149,7 @@ class DqiProbeTest {
   @Test
   void activeChecksAgainstANonLoopbackAddressNeedTheExplicitFlag() {
     DqiProbe.Options options = new DqiProbe.Options(URI.create("https://192.0.2.10:8443"), "dqi.json",
-        ProbeFixture.submittedManifest(), Optional.empty(), Optional.empty(), TestTls.get().clientContext(false),
+        ProbeFixture.submittedManifest(), Optional.empty(), Optional.empty(), TestTls.get().clientContext(false), TestTls.get().clientContext(false),
         Optional.empty(), true, false, Duration.ofSeconds(1), "0", ProbeFixture.CLOCK);
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> DqiProbe.probe(options));
     assertTrue(refused.getMessage().startsWith("refusing active checks against 192.0.2.10"));
@@ -148,7 +162,7 @@ class DqiProbeTest {
   void unreadableManifestIsAnInputProblemAndNothingIsProbed() throws Exception {
     ValidationReport report = DqiProbe.probe(new DqiProbe.Options(URI.create("https://127.0.0.1:9"), "dqi.json",
         "{\"dqiManifestVersion\":\"2.0\"}".getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty(),
-        TestTls.get().clientContext(false), Optional.empty(), false, false, Duration.ofSeconds(1), "0",
+        TestTls.get().clientContext(false), TestTls.get().clientContext(false), Optional.empty(), false, false, Duration.ofSeconds(1), "0",
         ProbeFixture.CLOCK));
     assertEquals(List.of(), report.results());
     assertEquals("DQI-001", report.inputProblems().get(0).ruleId());

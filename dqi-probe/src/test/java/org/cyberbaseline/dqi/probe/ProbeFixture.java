@@ -35,7 +35,7 @@ final class ProbeFixture {
   static ValidationReport probe(DqiServer server, boolean active) throws Exception {
     return DqiProbe.probe(new DqiProbe.Options(URI.create("https://127.0.0.1:" + server.port()), "dqi.json",
         submittedManifest(), Optional.of("sbom.cdx.json"), Optional.of(TestDevice.sbom()),
-        TestTls.get().clientContext(false), Optional.of(TestDevice.TOKEN), active, false, Duration.ofSeconds(5),
+        TestTls.get().clientContext(false), TestTls.get().clientContext(false), Optional.of(TestDevice.TOKEN), active, false, Duration.ofSeconds(5),
         "0.1.0-SNAPSHOT", CLOCK));
   }
 }
