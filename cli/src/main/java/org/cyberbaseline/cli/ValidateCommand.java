@@ -327,7 +327,8 @@ final class ValidateCommand implements Callable<Integer> {
       return "Outcome: pass (--fail-on never)";
     }
     Severity threshold = failOn.threshold().get();
-    long count = report.allFindings().stream().filter(f -> f.severity().atLeast(threshold)).count();
+    // Waived findings do not decide the exit code, so they are not counted here either.
+    long count = report.allFindings().stream().filter(f -> !f.waived() && f.severity().atLeast(threshold)).count();
     String level = threshold == Severity.ERROR ? "error" : threshold.id() + " or above";
     return count == 0
         ? "Outcome: pass (no " + level + " finding; --fail-on " + threshold.id() + ")"

@@ -223,4 +223,32 @@ class ValidateCommandTest {
         .expectExit(0);
     assertEquals("submission", Cli.readJson(output.resolve(Cli.REPORT)).get("mode").asText());
   }
+
+  @Test
+  void waivedFindingsNeitherFailTheRunNorCountInTheOutcome() throws Exception {
+    Path source = ExampleSubmissionTest.repoRoot().resolve("examples/infusion-pump");
+    Path copy = temp.resolve("pump");
+    try (java.util.stream.Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.toList()) {
+        Path target = copy.resolve(source.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+    String manifest = Files.readString(copy.resolve("submission.json"));
+    Files.writeString(copy.resolve("submission.json"),
+        manifest.replace("\"artifacts\": {", "\"artifacts\": {\n    \"waivers\": { \"path\": \"waivers.json\" },"));
+    Files.writeString(copy.resolve("waivers.json"), """
+        { "waiverFormat": "1.0", "waivers": [
+          { "rule": "SBOM-004", "artifact": "sbom/firmware.cdx.json", "pointer": "/components/23",
+            "justification": "inih is vendored from a single-maintainer project with no organisation behind it",
+            "owner": "Product Security Lead", "expires": "2099-06-30" } ] }
+        """);
+    Cli.Result result = Cli.run("validate", "--baseline", "ntia-sbom@2021", copy.toString(), "--format", "text",
+        "--output", temp.resolve("out").toString()).expectExit(0);
+    assertTrue(result.out().contains("Outcome: pass (no error finding; --fail-on error)"), result.out());
+  }
 }
