@@ -103,7 +103,8 @@ final class DqiProbeCommand implements Callable<Integer> {
 
   @Option(names = "--max-latency", paramLabel = "MS", defaultValue = "2000",
       converter = ValidateCommand.NonNegativeConverter.class,
-      description = "Slowest acceptable answer in milliseconds (default: ${DEFAULT-VALUE}); the manifest format has no latency field.")
+      description = "Slowest acceptable answer in milliseconds when the manifest declares none"
+          + " (dqi.availability.maxResponseMillis wins; default: ${DEFAULT-VALUE}).")
   int maxLatencyMillis;
 
   @Option(names = "--format", paramLabel = "FORMAT", split = ",", converter = ValidateCommand.FormatConverter.class,

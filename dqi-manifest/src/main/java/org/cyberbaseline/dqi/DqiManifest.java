@@ -228,11 +228,21 @@ public record DqiManifest(String manifestVersion, Device device, Dqi dqi) {
   }
 
   /** {@code dqi.availability}. */
-  public record Availability(Optional<Boolean> duringClinicalUse, Optional<Boolean> requiresServiceMode, List<String> windows) {
+  public record Availability(
+      Optional<Boolean> duringClinicalUse,
+      Optional<Boolean> requiresServiceMode,
+      List<String> windows,
+      Optional<Integer> maxResponseMillis) {
     public Availability {
       Objects.requireNonNull(duringClinicalUse, "duringClinicalUse");
       Objects.requireNonNull(requiresServiceMode, "requiresServiceMode");
       windows = List.copyOf(windows);
+      Objects.requireNonNull(maxResponseMillis, "maxResponseMillis");
+    }
+
+    /** Availability without a declared response-time bound. */
+    public Availability(Optional<Boolean> duringClinicalUse, Optional<Boolean> requiresServiceMode, List<String> windows) {
+      this(duringClinicalUse, requiresServiceMode, windows, Optional.empty());
     }
   }
 

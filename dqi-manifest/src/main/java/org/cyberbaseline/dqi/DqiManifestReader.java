@@ -87,7 +87,7 @@ public final class DqiManifestReader {
         object(q, "readOnly").map(r -> new DqiManifest.ReadOnly(bool(r, "guaranteed"), text(r, "mechanism"), texts(r, "mutatingOperations"))),
         object(q, "isolation").map(DqiManifestReader::isolation),
         object(q, "availability").map(a -> new DqiManifest.Availability(
-            bool(a, "duringClinicalUse"), bool(a, "requiresServiceMode"), texts(a, "windows"))),
+            bool(a, "duringClinicalUse"), bool(a, "requiresServiceMode"), texts(a, "windows"), integer(a, "maxResponseMillis"))),
         list(q, "queries", x -> new DqiManifest.Query(
             text(x, "id"), text(x, "category"), text(x, "operation"), texts(x, "formats"), text(x, "freshness"),
             bool(x, "containsPhi"), text(x, "phiJustification"), bool(x, "signed"), bool(x, "auditLogged"))),

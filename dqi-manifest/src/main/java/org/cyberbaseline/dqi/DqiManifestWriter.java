@@ -132,6 +132,7 @@ public final class DqiManifestWriter {
       put(n, "duringClinicalUse", a.duringClinicalUse());
       put(n, "requiresServiceMode", a.requiresServiceMode());
       array(n, "windows", a.windows());
+      a.maxResponseMillis().ifPresent(ms -> n.put("maxResponseMillis", ms));
     });
     objects(dqi, "queries", q.queries(), (o, x) -> {
       put(o, "id", x.id());

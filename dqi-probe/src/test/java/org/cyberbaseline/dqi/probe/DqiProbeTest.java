@@ -82,6 +82,25 @@ class DqiProbeTest {
   }
 
   @Test
+  void aDqiSlowerThanItsDeclaredResponseTimeIsCaughtByDqi008() throws Exception {
+    var declaration = new org.cyberbaseline.dqi.DqiManifest.Availability(
+        java.util.Optional.of(true), java.util.Optional.of(false), java.util.List.of(), java.util.Optional.of(100));
+    byte[] manifest = org.cyberbaseline.dqi.DqiManifestWriter.toBytes(
+        ProbeFixture.correct().availabilityDeclaration(declaration).build().manifest());
+    assertTrue(new String(manifest, java.nio.charset.StandardCharsets.UTF_8).contains("\"maxResponseMillis\" : 100"));
+    try (DqiServer server = ProbeFixture.start(b -> b.faultsForProbeTests(new Faults(false, false, false, false, 400)))) {
+      // The option allows 5 s: only the manifest's own 100 ms declaration can fail this probe.
+      ValidationReport report = DqiProbe.probe(new DqiProbe.Options(java.net.URI.create("https://127.0.0.1:" + server.port()),
+          "dqi.json", manifest, java.util.Optional.empty(), java.util.Optional.empty(),
+          TestTls.get().clientContext(false), TestTls.get().clientContext(false), java.util.Optional.of(TestDevice.TOKEN),
+          false, false, java.time.Duration.ofSeconds(5), "0.1.0-SNAPSHOT", ProbeFixture.CLOCK));
+      assertEquals(Status.FAIL, report.result("DQI-008").orElseThrow().status());
+      assertTrue(messages(report, "DQI-008").get(0)
+          .contains("above the declared bound (dqi.availability.maxResponseMillis) of 100 ms"), messages(report, "DQI-008").toString());
+    }
+  }
+
+  @Test
   void writeEndpointLeftOpenIsCaughtByDqi002() throws Exception {
     try (DqiServer server = ProbeFixture.start(b -> b.faultsForProbeTests(new Faults(true, false, false, false)))) {
       ValidationReport report = ProbeFixture.probe(server, true);

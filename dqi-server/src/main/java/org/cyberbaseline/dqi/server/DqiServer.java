@@ -271,6 +271,13 @@ public final class DqiServer implements AutoCloseable {
         exchange.sendResponseHeaders(503, -1);
         return;
       }
+      if (config.faults.answerDelayMillis() > 0) {
+        try {
+          Thread.sleep(config.faults.answerDelayMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       var headers = exchange.getResponseHeaders();
       headers.set("Content-Type", route.mediaType());
       headers.set("Cache-Control", "no-store");
