@@ -33,6 +33,22 @@ final class ArtifactCheckSupport {
             context.locateInManifest("/artifacts"))));
   }
 
+  /**
+   * Checks that a rule's parameters are at most {@code name}, a positive cap on the schema violations
+   * listed (every "is this document valid" check takes one).
+   */
+  static void checkSchemaFindingsCap(com.fasterxml.jackson.databind.node.ObjectNode params, String name) {
+    SbomCheckSupport.onlyKnownParams(params, java.util.Set.of(name));
+    if (params.has(name) && (!params.get(name).canConvertToInt() || params.get(name).asInt() < 1)) {
+      throw new IllegalArgumentException("'" + name + "' must be a positive integer");
+    }
+  }
+
+  /** The cap {@code name} on schema violations listed; 50 unless the rule sets it. */
+  static int schemaFindingsCap(CheckContext context, String name) {
+    return context.params().path(name).asInt(50);
+  }
+
   /** Adds one finding per schema problem, at most {@code max}, then one saying how many were left out. */
   static void schemaFindings(CheckContext context, String path, String schema, List<JsonProblem> problems, int max, List<Finding> out) {
     for (int i = 0; i < Math.min(max, problems.size()); i++) {

@@ -2,6 +2,7 @@ package org.cyberbaseline.validator.internal.checks;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,8 +129,8 @@ final class DocumentFacts {
     // Facts are written on supplementary entries only; other accepted evidence (an SBOM) has none.
     for (DeclaredArtifact artifact : accepted.stream().filter(a -> a.type() == ArtifactType.SUPPLEMENTARY).toList()) {
       String entry = entryPointer(artifact);
-      JsonNode facts = manifest == null ? null : manifest.at(entry + "/facts");
-      documents.add(new Document(artifact, entry, facts == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : facts));
+      JsonNode facts = manifest == null ? MissingNode.getInstance() : manifest.at(entry + "/facts");
+      documents.add(new Document(artifact, entry, facts));
     }
     if (unless.isPresent()) {
       for (Document document : documents) {

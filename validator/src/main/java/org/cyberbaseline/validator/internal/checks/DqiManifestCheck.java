@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.cyberbaseline.dqi.DqiManifest;
 import org.cyberbaseline.dqi.DqiReadResult;
 import org.cyberbaseline.rules.ArtifactType;
@@ -32,10 +31,7 @@ public final class DqiManifestCheck implements CheckType {
 
   @Override
   public void checkParameters(ObjectNode params) {
-    SbomCheckSupport.onlyKnownParams(params, Set.of(MAX));
-    if (params.has(MAX) && (!params.get(MAX).canConvertToInt() || params.get(MAX).asInt() < 1)) {
-      throw new IllegalArgumentException("'" + MAX + "' must be a positive integer");
-    }
+    ArtifactCheckSupport.checkSchemaFindingsCap(params, MAX);
   }
 
   @Override
@@ -51,7 +47,7 @@ public final class DqiManifestCheck implements CheckType {
           List.of(context.finding("not a readable DQI manifest: " + p.message(), ArtifactCheckSupport.at(dqi.path(), p))));
     }
     DqiReadResult.Parsed parsed = (DqiReadResult.Parsed) dqi.read();
-    int max = context.params().path(MAX).asInt(50);
+    int max = ArtifactCheckSupport.schemaFindingsCap(context, MAX);
     List<Finding> findings = new ArrayList<>();
     List<JsonProblem> problems = parsed.schemaProblems();
     ArtifactCheckSupport.schemaFindings(context, dqi.path(), "DQI manifest 1.0", problems, max, findings);

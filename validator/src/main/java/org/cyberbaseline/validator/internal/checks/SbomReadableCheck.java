@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.cyberbaseline.sbom.SbomReadResult;
 import org.cyberbaseline.schemas.JsonProblem;
 import org.cyberbaseline.validator.Finding;
@@ -34,15 +33,12 @@ public final class SbomReadableCheck implements CheckType {
 
   @Override
   public void checkParameters(ObjectNode params) {
-    SbomCheckSupport.onlyKnownParams(params, Set.of(MAX));
-    if (params.has(MAX) && (!params.get(MAX).canConvertToInt() || params.get(MAX).asInt() < 1)) {
-      throw new IllegalArgumentException("'" + MAX + "' must be a positive integer");
-    }
+    ArtifactCheckSupport.checkSchemaFindingsCap(params, MAX);
   }
 
   @Override
   public Evaluation evaluate(CheckContext context) {
-    int max = context.params().path(MAX).asInt(50);
+    int max = ArtifactCheckSupport.schemaFindingsCap(context, MAX);
     List<Finding> findings = new ArrayList<>();
     if (context.sboms().isEmpty() && context.unopenedSboms().isEmpty()) {
       findings.add(

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.cyberbaseline.schemas.JsonProblem;
 import org.cyberbaseline.threatmodel.ThreatModel;
 import org.cyberbaseline.threatmodel.ThreatModelReadResult;
@@ -33,10 +32,7 @@ public final class ThreatModelPresentCheck implements CheckType {
 
   @Override
   public void checkParameters(ObjectNode params) {
-    SbomCheckSupport.onlyKnownParams(params, Set.of(MAX));
-    if (params.has(MAX) && (!params.get(MAX).canConvertToInt() || params.get(MAX).asInt() < 1)) {
-      throw new IllegalArgumentException("'" + MAX + "' must be a positive integer");
-    }
+    ArtifactCheckSupport.checkSchemaFindingsCap(params, MAX);
   }
 
   @Override
@@ -54,7 +50,7 @@ public final class ThreatModelPresentCheck implements CheckType {
     ThreatModelReadResult.Parsed parsed = (ThreatModelReadResult.Parsed) tm.read();
     ThreatModel model = parsed.model();
     String schema = model.format() == ThreatModel.SourceFormat.OTM ? "Open Threat Model 0.2.0" : "threat-model-1.0";
-    int max = context.params().path(MAX).asInt(50);
+    int max = ArtifactCheckSupport.schemaFindingsCap(context, MAX);
     List<Finding> findings = new ArrayList<>();
     List<JsonProblem> problems = parsed.schemaProblems();
     ArtifactCheckSupport.schemaFindings(context, tm.path(), schema, problems, max, findings);
