@@ -1,5 +1,7 @@
 package org.cyberbaseline.sbom;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,7 +62,7 @@ public record Component(
     otherIdentifiers = List.copyOf(otherIdentifiers);
     hashes = List.copyOf(hashes);
     licenses = List.copyOf(licenses);
-    properties = properties.stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+    properties = immutableEntries(properties);
     Objects.requireNonNull(manufacturer, "manufacturer");
     Objects.requireNonNull(scope, "scope");
     externalReferences = List.copyOf(externalReferences);
@@ -81,5 +83,17 @@ public record Component(
   public Component withSupport(SupportInfo newSupport) {
     return new Component(pointer, ref, type, name, version, supplier, purl, cpe, swidTagId, otherIdentifiers, hashes,
         licenses, properties, nestingDepth, manufacturer, scope, externalReferences, newSupport);
+  }
+
+  /** An immutable copy whose entries are immutable too (a caller may have passed mutable ones). */
+  private static List<Map.Entry<String, String>> immutableEntries(List<Map.Entry<String, String>> entries) {
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    List<Map.Entry<String, String>> copy = new ArrayList<>(entries.size());
+    for (Map.Entry<String, String> entry : entries) {
+      copy.add(Map.entry(entry.getKey(), entry.getValue()));
+    }
+    return Collections.unmodifiableList(copy);
   }
 }

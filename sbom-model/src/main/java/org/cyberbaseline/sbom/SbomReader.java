@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.cyberbaseline.schemas.JsonProblem;
 import org.cyberbaseline.schemas.JsonReadException;
 import org.cyberbaseline.schemas.LocatedJson;
@@ -107,9 +108,35 @@ public final class SbomReader {
    * @throws NullPointerException if {@code content} is null (a programming error, not bad input)
    */
   public SbomReadResult read(byte[] content) {
+    return read(content, tree -> {});
+  }
+
+  /**
+   * {@link #read Reads} one document and also hands its parsed JSON tree to {@code parsedJson},
+   * for a caller that needs more from the same bytes than the SBOM model holds (the VEX reader takes
+   * a CycloneDX document's {@code vulnerabilities}) without parsing them a second time. Called at
+   * most once, after the read, for any content that parsed as JSON whatever it turned out to be;
+   * never for XML, YAML, tag-value or content that is not well-formed.
+   */
+  public SbomReadResult read(byte[] content, Consumer<LocatedJson> parsedJson) {
     Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(parsedJson, "parsedJson");
+    ParsedTree tree = new ParsedTree();
+    SbomReadResult result = readCatchingFailures(content, tree);
+    if (tree.json != null) {
+      parsedJson.accept(tree.json);
+    }
+    return result;
+  }
+
+  /** Where a read leaves the JSON tree it parsed, for {@link #read(byte[], Consumer)}. */
+  private static final class ParsedTree {
+    LocatedJson json;
+  }
+
+  private SbomReadResult readCatchingFailures(byte[] content, ParsedTree tree) {
     try {
-      return withinComponentLimit(detectAndRead(content));
+      return withinComponentLimit(detectAndRead(content, tree));
     } catch (StackOverflowError e) {
       // Only reachable when a caller raised ReadLimits.maxNestingDepth beyond what the thread
       // stack holds; the document is still just "too deep", not a reason to kill the run.
@@ -137,7 +164,7 @@ public final class SbomReader {
     return result;
   }
 
-  private SbomReadResult detectAndRead(byte[] content) {
+  private SbomReadResult detectAndRead(byte[] content, ParsedTree tree) {
     if (content.length > limits.maxBytes()) {
       // Checked before sniffing so the ceiling holds for every format, not only for JSON.
       return unreadable(
@@ -154,7 +181,7 @@ public final class SbomReader {
     }
     char first = start.charAt(0);
     if (first == '{' || first == '[') {
-      return readJson(content);
+      return readJson(content, tree);
     }
     FormatSniffer.Sniffed sniffed = first == '<' ? FormatSniffer.xml(content) : FormatSniffer.text(start);
     if (sniffed instanceof FormatSniffer.Known known) {
@@ -169,7 +196,7 @@ public final class SbomReader {
     return new SbomReadResult.Unreadable(((FormatSniffer.NotKnown) sniffed).problem());
   }
 
-  private SbomReadResult readJson(byte[] content) {
+  private SbomReadResult readJson(byte[] content, ParsedTree tree) {
     LocatedJson document;
     try {
       document = jsonReader.readJson(content);
@@ -182,6 +209,7 @@ public final class SbomReader {
       }
       return new SbomReadResult.Unreadable(problem);
     }
+    tree.json = document;
     JsonNode root = document.root();
     if (!root.isObject()) {
       return unreadable(

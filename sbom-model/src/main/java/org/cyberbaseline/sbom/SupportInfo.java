@@ -1,5 +1,6 @@
 package org.cyberbaseline.sbom;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,22 +33,37 @@ public record SupportInfo(
 
   /** Reads the CycloneDX property-taxonomy encodings; the FDA names win over lifecycle milestones. */
   public static SupportInfo fromProperties(List<Map.Entry<String, String>> properties) {
-    Optional<String> level = first(properties, "cdx:fda:level-of-support");
-    Optional<String> eos = first(properties, "cdx:fda:end-of-support-date")
-        .or(() -> first(properties, "cdx:lifecycle:milestone:endOfSupport"));
-    Optional<String> eol = first(properties, "cdx:fda:end-of-life-date")
-        .or(() -> first(properties, "cdx:lifecycle:milestone:endOfLife"));
-    List<String> justifications = properties.stream()
-        .filter(e -> e.getKey().equals("cdx:fda:justification") && !e.getValue().isBlank())
-        .map(Map.Entry::getValue)
-        .toList();
-    return new SupportInfo(level, eos, eol, justifications);
-  }
-
-  private static Optional<String> first(List<Map.Entry<String, String>> properties, String name) {
-    return properties.stream()
-        .filter(e -> e.getKey().equals(name) && !e.getValue().isBlank())
-        .map(Map.Entry::getValue)
-        .findFirst();
+    if (properties.isEmpty()) {
+      return NONE;
+    }
+    // One plain pass: this runs for every component of every SBOM, so it avoids streams.
+    String level = null;
+    String fdaEndOfSupport = null;
+    String milestoneEndOfSupport = null;
+    String fdaEndOfLife = null;
+    String milestoneEndOfLife = null;
+    List<String> justifications = new ArrayList<>(0);
+    for (Map.Entry<String, String> property : properties) {
+      String value = property.getValue();
+      if (value.isBlank()) {
+        continue;
+      }
+      switch (property.getKey()) {
+        case "cdx:fda:level-of-support" -> level = level == null ? value : level;
+        case "cdx:fda:end-of-support-date" -> fdaEndOfSupport = fdaEndOfSupport == null ? value : fdaEndOfSupport;
+        case "cdx:lifecycle:milestone:endOfSupport" ->
+            milestoneEndOfSupport = milestoneEndOfSupport == null ? value : milestoneEndOfSupport;
+        case "cdx:fda:end-of-life-date" -> fdaEndOfLife = fdaEndOfLife == null ? value : fdaEndOfLife;
+        case "cdx:lifecycle:milestone:endOfLife" ->
+            milestoneEndOfLife = milestoneEndOfLife == null ? value : milestoneEndOfLife;
+        case "cdx:fda:justification" -> justifications.add(value);
+        default -> { }
+      }
+    }
+    return new SupportInfo(
+        Optional.ofNullable(level),
+        Optional.ofNullable(fdaEndOfSupport != null ? fdaEndOfSupport : milestoneEndOfSupport),
+        Optional.ofNullable(fdaEndOfLife != null ? fdaEndOfLife : milestoneEndOfLife),
+        justifications);
   }
 }

@@ -28,6 +28,29 @@ class FormatDetectionTest {
     return reader.read(text.getBytes(StandardCharsets.UTF_8));
   }
 
+  @Test
+  void handsOverTheParsedJsonTreeSoThatNothingParsesTheBytesTwice() {
+    java.util.List<org.cyberbaseline.schemas.LocatedJson> trees = new java.util.ArrayList<>();
+    SbomReadResult cyclonedx = reader.read(MINIMAL_CDX.getBytes(StandardCharsets.UTF_8), trees::add);
+    assertTrue(cyclonedx instanceof SbomReadResult.Parsed);
+    assertEquals(1, trees.size());
+    assertEquals("zlib", trees.get(0).root().path("components").path(0).path("name").textValue());
+    assertEquals(Optional.of(new org.cyberbaseline.schemas.Position(1, 1)), trees.get(0).positionOf(""));
+
+    // Any JSON that parsed, even when it is not an SBOM: the caller may read something else from it.
+    trees.clear();
+    assertTrue(reader.read("{\"statements\": []}".getBytes(StandardCharsets.UTF_8), trees::add)
+        instanceof SbomReadResult.Unreadable);
+    assertEquals(1, trees.size());
+
+    // Nothing for XML, tag-value, or JSON that is not well-formed.
+    trees.clear();
+    reader.read("<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\"/>".getBytes(StandardCharsets.UTF_8), trees::add);
+    reader.read("SPDXVersion: SPDX-2.3\n".getBytes(StandardCharsets.UTF_8), trees::add);
+    reader.read("{\"bomFormat\": ".getBytes(StandardCharsets.UTF_8), trees::add);
+    assertEquals(0, trees.size());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',

@@ -1,6 +1,8 @@
 package org.cyberbaseline.schemas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +27,28 @@ class LocatedJsonReaderTest {
     // A member that does not exist is located at its nearest existing ancestor.
     assertEquals(Optional.of(new Position(3, 5)), doc.positionOf("/a/1/missing"));
     assertTrue(doc.root().path("a").path(1).path("b~/c").booleanValue());
+  }
+
+  @Test
+  void repeatedStringValuesShareOneNodeAndKeepTheirPositions() throws Exception {
+    String longText = "x".repeat(300);
+    LocatedJson doc = reader.readJson(utf8(
+        "[\"library\", {\"type\": \"library\"}, \"librarz\", \"caf\u00e9\", \"café\", \"\", \"\", \""
+            + longText + "\", \"" + longText + "\"]"));
+    var root = doc.root();
+    assertSame(root.get(0), root.get(1).get("type"), "a repeat is the same immutable node");
+    assertNotSame(root.get(0), root.get(2));
+    assertEquals("librarz", root.get(2).textValue());
+    // An escape and the character it stands for read as the same value, so they share too.
+    assertSame(root.get(3), root.get(4));
+    assertEquals("café", root.get(4).textValue());
+    assertEquals("", root.get(6).textValue());
+    // Long values are not cached: they rarely repeat, and comparing them would cost more than it saves.
+    assertNotSame(root.get(7), root.get(8));
+    assertEquals(root.get(7), root.get(8));
+    // Sharing a node does not share a position: each occurrence keeps its own.
+    assertEquals(Optional.of(new Position(1, 2)), doc.positionOf("/0"));
+    assertEquals(Optional.of(new Position(1, 22)), doc.positionOf("/1/type"));
   }
 
   @Test

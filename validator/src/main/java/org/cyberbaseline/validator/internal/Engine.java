@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 import org.cyberbaseline.rules.ArtifactType;
 import org.cyberbaseline.rules.Rule;
@@ -21,6 +22,7 @@ import org.cyberbaseline.rules.Severity;
 import org.cyberbaseline.dqi.DqiManifestReader;
 import org.cyberbaseline.dqi.DqiReadResult;
 import org.cyberbaseline.sbom.Sbom;
+import org.cyberbaseline.sbom.SbomFormat;
 import org.cyberbaseline.sbom.SbomReadResult;
 import org.cyberbaseline.sbom.SbomReader;
 import org.cyberbaseline.schemas.LocatedJson;
@@ -205,10 +207,9 @@ public final class Engine {
           format = Optional.of("Cyber Baseline software-support addendum");
         }
         if (ref.type() == ArtifactType.SBOM) {
-          SbomArtifact sbom = new SbomArtifact(ref.path(), sbomReader.read(content));
+          SbomArtifact sbom = readSbom(ref.path(), content, embedded);
           sboms.add(sbom);
           format = formatOf(sbom.read());
-          readEmbedded(ref.path(), content, sbom).ifPresent(embedded::add);
         }
         if (ref.type() == ArtifactType.VEX) {
           VexReader.Result vex = vexReader.read(ref.path(), content);
@@ -229,9 +230,8 @@ public final class Engine {
       mode = ValidationReport.Mode.SBOM_ONLY;
       for (String path : submission.documentPaths()) {
         byte[] content = SubmissionAccess.document(submission, path);
-        SbomArtifact sbom = new SbomArtifact(path, sbomReader.read(content));
+        SbomArtifact sbom = readSbom(path, content, embedded);
         sboms.add(sbom);
-        readEmbedded(path, content, sbom).ifPresent(embedded::add);
         artifacts.add(new ArtifactSummary(path, ArtifactType.SBOM, formatOf(sbom.read()), Optional.of(sha256(content))));
       }
     }
@@ -271,29 +271,18 @@ public final class Engine {
         entries(assessment, sboms));
   }
 
-  /** An SBOM's embedded vulnerabilities (CycloneDX JSON only), read as a VEX document. */
-  private Optional<VexDocument> readEmbedded(String path, byte[] content, SbomArtifact sbom) {
-    boolean cycloneDxJson = sbom.sbom().map(s -> s.format() == org.cyberbaseline.sbom.SbomFormat.CYCLONEDX_JSON).orElse(false);
-    // Parsing the document a second time only when it can hold vulnerabilities keeps large SBOMs cheap.
-    if (!cycloneDxJson || !contains(content, VULNERABILITIES)) {
-      return Optional.empty();
+  /**
+   * Reads an SBOM and, from the same parsed tree, the vulnerabilities a CycloneDX JSON SBOM embeds
+   * (read as a VEX document into {@code embedded}): the bytes are parsed once.
+   */
+  private SbomArtifact readSbom(String path, byte[] content, List<VexDocument> embedded) {
+    AtomicReference<LocatedJson> tree = new AtomicReference<>();
+    SbomReadResult read = sbomReader.read(content, tree::set);
+    // Only an SBOM that was understood: vulnerabilities of one that was not have nothing to apply to.
+    if (read instanceof SbomReadResult.Parsed parsed && parsed.sbom().format() == SbomFormat.CYCLONEDX_JSON) {
+      vexReader.readEmbedded(path, tree.get()).ifPresent(embedded::add);
     }
-    return vexReader.readEmbedded(path, content);
-  }
-
-  private static final byte[] VULNERABILITIES = "\"vulnerabilities\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
-  private static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
+    return new SbomArtifact(path, read);
   }
 
   private VulnerabilityAssessment assess(List<SbomArtifact> sboms, List<VexDocument> declared, List<VexDocument> embedded) {

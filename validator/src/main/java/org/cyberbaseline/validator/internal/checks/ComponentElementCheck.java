@@ -2,15 +2,12 @@ package org.cyberbaseline.validator.internal.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.packageurl.MalformedPackageURLException;
-import com.github.packageurl.PackageURL;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.cyberbaseline.rules.Severity;
 import org.cyberbaseline.sbom.Component;
 import org.cyberbaseline.sbom.Hash;
@@ -41,12 +38,6 @@ public final class ComponentElementCheck implements CheckType {
   }
 
   private static final Set<String> WEAK_HASHES = Set.of("MD5", "SHA-1", "SHA1");
-  // CPE 2.3 formatted string: 13 colon-separated parts; escaped colons allowed inside parts.
-  private static final Pattern CPE_23 =
-      Pattern.compile("^cpe:2\\.3:[aho*\\-](:(?:[^:\\\\]|\\\\.)+){10}$");
-  // CPE 2.2 URI binding.
-  private static final Pattern CPE_22 = Pattern.compile("^[cC][pP][eE]:/[AHOaho]?(:[A-Za-z0-9._\\-~%]*){0,6}$");
-
   @Override
   public String name() {
     return "sbom.component-element";
@@ -172,18 +163,15 @@ public final class ComponentElementCheck implements CheckType {
       boolean any = false;
       if (component.purl().isPresent()) {
         any = true;
-        try {
-          new PackageURL(component.purl().get());
-        } catch (MalformedPackageURLException | RuntimeException e) {
-          findings.add(
-              context.finding("component " + component.label() + " has an invalid package URL '"
-                  + component.purl().get() + "': " + e.getMessage(), at()));
-        }
+        IdentifierSyntax.purlProblem(component.purl().get())
+            .ifPresent(why -> findings.add(
+                context.finding("component " + component.label() + " has an invalid package URL '"
+                    + component.purl().get() + "': " + why, at())));
       }
       if (component.cpe().isPresent()) {
         any = true;
         String cpe = component.cpe().get();
-        if (!CPE_23.matcher(cpe).matches() && !CPE_22.matcher(cpe).matches()) {
+        if (!IdentifierSyntax.isCpe(cpe)) {
           findings.add(
               context.finding("component " + component.label() + " has a CPE that is neither CPE 2.3 nor 2.2 syntax: '"
                   + cpe + "'", at()));

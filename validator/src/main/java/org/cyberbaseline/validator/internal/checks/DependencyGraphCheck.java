@@ -1,11 +1,8 @@
 package org.cyberbaseline.validator.internal.checks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,15 +60,15 @@ public final class DependencyGraphCheck implements CheckType {
 
   /** Checks one SBOM; returns how many dependency cycles it has. */
   private static int check(CheckContext context, String path, Sbom sbom, Severity orphanSeverity, List<Finding> findings) {
-    Set<String> knownRefs = new HashSet<>();
-    Map<String, String> firstUse = new HashMap<>();
+    RefGraph graph = new RefGraph();
+    // Components are numbered first, so a reference numbered below componentRefs is a component's.
+    Map<Integer, String> firstUse = new HashMap<>();
     for (Component component : SbomCheckSupport.allComponents(sbom)) {
       if (component.ref().isEmpty()) {
         continue;
       }
       String ref = component.ref().get();
-      knownRefs.add(ref);
-      String previous = firstUse.putIfAbsent(ref, component.pointer());
+      String previous = firstUse.putIfAbsent(graph.node(ref), component.pointer());
       if (previous != null) {
         findings.add(
             context.finding(
@@ -80,15 +77,15 @@ public final class DependencyGraphCheck implements CheckType {
                 context.locate(path, sbom, component.pointer())));
       }
     }
+    int componentRefs = graph.size();
     if (sbom.dependencies().isEmpty()) {
       findings.add(
           context.finding("the SBOM declares no dependency relationships", context.locate(path, sbom, "")));
       return 0;
     }
-    Map<String, List<String>> edges = new HashMap<>();
-    for (int i = 0; i < sbom.dependencies().size(); i++) {
-      Dependency dependency = sbom.dependencies().get(i);
-      if (!knownRefs.contains(dependency.ref())) {
+    for (Dependency dependency : sbom.dependencies()) {
+      int from = graph.find(dependency.ref());
+      if (from < 0 || from >= componentRefs) {
         findings.add(
             context.finding(
                 "dependency entry refers to '" + dependency.ref() + "', which no component has as its bom-ref",
@@ -96,16 +93,17 @@ public final class DependencyGraphCheck implements CheckType {
       }
       for (int j = 0; j < dependency.dependsOn().size(); j++) {
         String target = dependency.dependsOn().get(j);
+        int to = graph.find(target);
         // SPDX "DocumentRef-x:SPDXRef-y" names an element of another document: not resolvable here,
         // and not dangling either.
-        if (!knownRefs.contains(target) && !target.startsWith("DocumentRef-")) {
+        if ((to < 0 || to >= componentRefs) && !target.startsWith("DocumentRef-")) {
           findings.add(
               context.finding(
                   "'" + dependency.ref() + "' depends on '" + target + "', which no component has as its bom-ref",
                   context.locate(path, sbom, dependency.pointer() + "/dependsOn/" + j)));
         }
       }
-      edges.computeIfAbsent(dependency.ref(), k -> new ArrayList<>()).addAll(dependency.dependsOn());
+      graph.addEntry(dependency.ref(), dependency.dependsOn());
     }
     Optional<Component> primary = sbom.metadata().primaryComponent();
     Optional<String> root = primary.flatMap(Component::ref);
@@ -114,25 +112,16 @@ public final class DependencyGraphCheck implements CheckType {
           context.finding(
               "the SBOM has no primary component with a bom-ref, so no dependency graph is rooted at the product",
               context.locate(path, sbom, primary.map(Component::pointer).orElse(sbom.metadata().pointer()))));
-      return countCycles(edges);
+      return graph.countCycles();
     }
-    if (edges.getOrDefault(root.get(), List.of()).isEmpty()) {
+    int rootNode = graph.node(root.get());
+    if (!graph.hasDependencies(rootNode)) {
       findings.add(
           context.finding(
               "the primary component '" + root.get() + "' has no direct dependencies listed",
               context.locate(path, sbom, primary.get().pointer())));
     }
-    Set<String> reached = new HashSet<>();
-    Deque<String> queue = new ArrayDeque<>();
-    queue.add(root.get());
-    reached.add(root.get());
-    while (!queue.isEmpty()) {
-      for (String next : edges.getOrDefault(queue.poll(), List.of())) {
-        if (reached.add(next)) {
-          queue.add(next);
-        }
-      }
-    }
+    boolean[] reached = graph.reachableFrom(rootNode);
     for (Component component : sbom.components()) {
       if (component.ref().isEmpty()) {
         findings.add(
@@ -140,7 +129,7 @@ public final class DependencyGraphCheck implements CheckType {
                 orphanSeverity,
                 "component " + component.label() + " has no bom-ref, so no dependency relationship can name it",
                 context.locate(path, sbom, component.pointer())));
-      } else if (!reached.contains(component.ref().get())) {
+      } else if (!reached[graph.find(component.ref().get())]) {
         findings.add(
             context.finding(
                 orphanSeverity,
@@ -148,40 +137,6 @@ public final class DependencyGraphCheck implements CheckType {
                 context.locate(path, sbom, component.pointer())));
       }
     }
-    return countCycles(edges);
-  }
-
-  /** Number of back edges found by an iterative depth-first search (no recursion: graphs can be deep). */
-  static int countCycles(Map<String, List<String>> edges) {
-    Map<String, Integer> state = new HashMap<>(); // 1 = on the current path, 2 = done
-    int cycles = 0;
-    for (String start : new java.util.TreeSet<>(edges.keySet())) {
-      if (state.containsKey(start)) {
-        continue;
-      }
-      Deque<java.util.Iterator<String>> stack = new ArrayDeque<>();
-      Deque<String> path = new ArrayDeque<>();
-      state.put(start, 1);
-      path.push(start);
-      stack.push(edges.getOrDefault(start, List.of()).iterator());
-      while (!stack.isEmpty()) {
-        java.util.Iterator<String> next = stack.peek();
-        if (next.hasNext()) {
-          String target = next.next();
-          Integer seen = state.get(target);
-          if (seen == null) {
-            state.put(target, 1);
-            path.push(target);
-            stack.push(edges.getOrDefault(target, List.of()).iterator());
-          } else if (seen == 1) {
-            cycles++;
-          }
-        } else {
-          stack.pop();
-          state.put(path.pop(), 2);
-        }
-      }
-    }
-    return cycles;
+    return graph.countCycles();
   }
 }

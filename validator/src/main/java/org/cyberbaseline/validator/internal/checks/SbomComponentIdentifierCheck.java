@@ -2,12 +2,9 @@ package org.cyberbaseline.validator.internal.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.packageurl.MalformedPackageURLException;
-import com.github.packageurl.PackageURL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.cyberbaseline.sbom.Component;
 import org.cyberbaseline.validator.Finding;
 import org.cyberbaseline.validator.Location;
@@ -32,10 +29,6 @@ import org.cyberbaseline.validator.spi.Evaluation;
  */
 public final class SbomComponentIdentifierCheck implements CheckType {
   private static final String PROPERTIES = "identifierProperties";
-  // CPE 2.3 formatted string: 13 colon-separated parts; escaped colons allowed inside parts.
-  private static final Pattern CPE_23 = Pattern.compile("^cpe:2\\.3:[aho*\\-](:(?:[^:\\\\]|\\\\.)+){10}$");
-  // CPE 2.2 URI binding.
-  private static final Pattern CPE_22 = Pattern.compile("^[cC][pP][eE]:/[AHOaho]?(:[A-Za-z0-9._\\-~%]*){0,6}$");
 
   @Override
   public String name() {
@@ -83,16 +76,14 @@ public final class SbomComponentIdentifierCheck implements CheckType {
         boolean any = false;
         if (component.purl().isPresent()) {
           any = true;
-          try {
-            new PackageURL(component.purl().get());
-          } catch (MalformedPackageURLException | RuntimeException e) {
-            problems.add(label + " has an invalid package URL '" + abbreviate(component.purl().get()) + "': " + e.getMessage());
-          }
+          IdentifierSyntax.purlProblem(component.purl().get())
+              .ifPresent(why -> problems.add(
+                  label + " has an invalid package URL '" + abbreviate(component.purl().get()) + "': " + why));
         }
         if (component.cpe().isPresent()) {
           any = true;
           String cpe = component.cpe().get();
-          if (!CPE_23.matcher(cpe).matches() && !CPE_22.matcher(cpe).matches()) {
+          if (!IdentifierSyntax.isCpe(cpe)) {
             problems.add(label + " has a CPE that is neither CPE 2.3 nor 2.2 syntax: '" + abbreviate(cpe) + "'");
           }
         }
