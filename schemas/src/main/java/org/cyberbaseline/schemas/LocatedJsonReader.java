@@ -8,11 +8,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -32,8 +32,6 @@ import org.yaml.snakeyaml.LoaderOptions;
  * readers of the same document could otherwise disagree about its content.
  */
 public final class LocatedJsonReader {
-  /** Longer string values (descriptions, licence texts) rarely repeat, so they are not shared. */
-  private static final int MAX_SHARED_TEXT = 256;
 
   /** Objects with at most this many members keep them in a {@link CompactMembers}. */
   private static final int SMALL_OBJECT = 16;
@@ -100,7 +98,7 @@ public final class LocatedJsonReader {
       throw new JsonReadException(
           new JsonProblem("", Optional.empty(), "document is empty", "syntax"));
     }
-    Reading reading = new Reading(factory == yamlFactory, Math.min(MAX_SHARED_TEXT, limits.maxStringLength()));
+    Reading reading = new Reading(factory == yamlFactory);
     // Jackson's limit exceptions carry no location; where the parser stopped is noted here before
     // try-with-resources closes it (a closed parser no longer knows).
     JsonLocation[] limitHit = new JsonLocation[1];
@@ -147,6 +145,16 @@ public final class LocatedJsonReader {
 
   /** Where the current token starts, packed for {@link PositionIndex}; {@link PositionIndex#NONE} if unknown. */
   private static long packed(JsonParser parser) {
+    if (parser instanceof UTF8StreamJsonParser utf8) {
+      // The common case (JSON in UTF-8), read without the JsonLocation that currentTokenLocation()
+      // allocates for every value: millions of them for a large SBOM, and garbage made while the
+      // tree is being built makes the collector copy that tree more often. This parser's
+      // getTokenColumnNr() counts one more than its currentTokenLocation() column for a value
+      // token; LocatedJsonReaderTest holds the two ways to the same positions.
+      int line = utf8.getTokenLineNr();
+      int column = utf8.getTokenColumnNr() - 1;
+      return line < 1 || column < 1 ? PositionIndex.NONE : PositionIndex.pack(line, column);
+    }
     JsonLocation location = parser.currentTokenLocation();
     if (location == null || location.getLineNr() < 1 || location.getColumnNr() < 1) {
       return PositionIndex.NONE;
@@ -162,13 +170,6 @@ public final class LocatedJsonReader {
   private static final class Reading {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Object[] NO_MEMBERS = {};
-    private final TextNode[] recentTexts = new TextNode[4096];
-    /**
-     * Longest value looked up in {@link #recentTexts}. Never above the string-length limit: a longer
-     * value must go through {@link JsonParser#getText()}, where Jackson enforces that limit (reading
-     * the parser's characters directly does not).
-     */
-    private final int maxSharedText;
 
     final PositionIndex.Builder positions = new PositionIndex.Builder();
     private final boolean yaml;
@@ -181,9 +182,8 @@ public final class LocatedJsonReader {
     int lastFirst;
     int lastCount;
 
-    Reading(boolean yaml, int maxSharedText) {
+    Reading(boolean yaml) {
       this.yaml = yaml;
-      this.maxSharedText = maxSharedText;
     }
 
     /** Reads the value whose first token is current; its position was recorded by the caller. */
@@ -249,7 +249,7 @@ public final class LocatedJsonReader {
           return new ArrayNode(NODES, elements);
         }
         case VALUE_STRING -> {
-          return text(parser);
+          return NODES.textNode(parser.getText());
         }
         case VALUE_NUMBER_INT -> {
           return NODES.numberNode(parser.getBigIntegerValue());
@@ -269,48 +269,6 @@ public final class LocatedJsonReader {
         default -> throw new com.fasterxml.jackson.core.JsonParseException(
             parser, "unexpected token " + token);
       }
-    }
-
-    /**
-     * The current string value as a node, shared with an equal value read shortly before if there
-     * was one. Most string values of an SBOM repeat (component types, hash algorithms, licence ids,
-     * property names, supplier names, every bom-ref again in the dependency graph: about two in three
-     * in a generated 50,000-component document). Sharing their immutable nodes makes the tree a
-     * third smaller in objects, which is what the garbage collector pays for while the tree is
-     * live, and a repeat costs no String at all: it is compared as characters in the parser's
-     * buffer. The cache is direct-mapped and small, so it stays bounded whatever the input.
-     */
-    private JsonNode text(JsonParser parser) throws IOException {
-      int length = parser.getTextLength();
-      if (length > maxSharedText) {
-        return NODES.textNode(parser.getText());
-      }
-      char[] chars = parser.getTextCharacters();
-      int offset = parser.getTextOffset();
-      int hash = 0;
-      for (int i = 0; i < length; i++) {
-        hash = 31 * hash + chars[offset + i];
-      }
-      int slot = (hash ^ (hash >>> 15)) & (recentTexts.length - 1);
-      TextNode recent = recentTexts[slot];
-      if (recent != null && sameText(recent.textValue(), chars, offset, length)) {
-        return recent;
-      }
-      TextNode node = NODES.textNode(new String(chars, offset, length));
-      recentTexts[slot] = node;
-      return node;
-    }
-
-    private static boolean sameText(String text, char[] chars, int offset, int length) {
-      if (text.length() != length) {
-        return false;
-      }
-      for (int i = 0; i < length; i++) {
-        if (text.charAt(i) != chars[offset + i]) {
-          return false;
-        }
-      }
-      return true;
     }
 
     /** Records child {@code i} of the container open at {@code depth}, just read (see lastFirst). */

@@ -1,12 +1,11 @@
 package org.cyberbaseline.schemas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -29,26 +28,82 @@ class LocatedJsonReaderTest {
     assertTrue(doc.root().path("a").path(1).path("b~/c").booleanValue());
   }
 
+  /**
+   * The reader takes UTF-8 positions from the parser without allocating a JsonLocation per value.
+   * Every value of these documents must get the position Jackson's own currentTokenLocation()
+   * reports: line breaks of every kind, tabs, multi-byte characters, a byte-order mark, and lines
+   * and strings longer than the parser's 8,000-byte input buffer.
+   */
   @Test
-  void repeatedStringValuesShareOneNodeAndKeepTheirPositions() throws Exception {
-    String longText = "x".repeat(300);
-    LocatedJson doc = reader.readJson(utf8(
-        "[\"library\", {\"type\": \"library\"}, \"librarz\", \"caf\u00e9\", \"café\", \"\", \"\", \""
-            + longText + "\", \"" + longText + "\"]"));
-    var root = doc.root();
-    assertSame(root.get(0), root.get(1).get("type"), "a repeat is the same immutable node");
-    assertNotSame(root.get(0), root.get(2));
-    assertEquals("librarz", root.get(2).textValue());
-    // An escape and the character it stands for read as the same value, so they share too.
-    assertSame(root.get(3), root.get(4));
-    assertEquals("café", root.get(4).textValue());
-    assertEquals("", root.get(6).textValue());
-    // Long values are not cached: they rarely repeat, and comparing them would cost more than it saves.
-    assertNotSame(root.get(7), root.get(8));
-    assertEquals(root.get(7), root.get(8));
-    // Sharing a node does not share a position: each occurrence keeps its own.
-    assertEquals(Optional.of(new Position(1, 2)), doc.positionOf("/0"));
-    assertEquals(Optional.of(new Position(1, 22)), doc.positionOf("/1/type"));
+  void positionsAgreeWithJacksonsTokenLocations() throws Exception {
+    StringBuilder big = new StringBuilder("{\"items\": [");
+    for (int i = 0; i < 3000; i++) {
+      big.append(i == 0 ? "" : ",").append(i % 7 == 0 ? "\r\n" : i % 11 == 0 ? "\r" : i % 13 == 0 ? "\n\t" : " ")
+          .append("{\"n\": ").append(i).append(", \"s\": \"").append("é😀x".repeat(i % 50)).append("\", \"b\": [true, null, -1.5e")
+          .append(i % 3).append("]}");
+    }
+    big.append("], \"long\": \"").append("y".repeat(20_000)).append("\", \"after\": 1}");
+    List<String> documents = List.of(
+        "{\n  \"a\": [1,\n    {\"b~/c\": true}]\n}",
+        "\uFEFF{\"bom\": [\"x\", {}]}",
+        "[\r\n\t\"tab\",\r\"cr\",\n\"lf\", \"caf\u00e9\", \"é\", 0]",
+        big.toString());
+    com.fasterxml.jackson.core.JsonFactory jackson = new com.fasterxml.jackson.core.JsonFactory();
+    for (String text : documents) {
+      byte[] bytes = utf8(text);
+      LocatedJson doc = reader.readJson(bytes);
+      int values = 0;
+      try (com.fasterxml.jackson.core.JsonParser parser = jackson.createParser(bytes)) {
+        java.util.Deque<Object> path = new java.util.ArrayDeque<>(); // member name, or Integer[1] array index
+        com.fasterxml.jackson.core.JsonToken token;
+        while ((token = parser.nextToken()) != null) {
+          if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            path.push(parser.currentName());
+            continue;
+          }
+          if (token.isStructEnd()) {
+            path.pop(); // the container's own marker
+            endValue(path);
+            continue;
+          }
+          if (!path.isEmpty() && path.peek() instanceof int[] index) {
+            index[0]++;
+          }
+          String pointer = pointer(path);
+          com.fasterxml.jackson.core.JsonLocation expected = parser.currentTokenLocation();
+          assertEquals(Optional.of(new Position(expected.getLineNr(), expected.getColumnNr())), doc.positionOf(pointer),
+              () -> "at " + pointer);
+          values++;
+          if (token.isStructStart()) {
+            path.push(token == com.fasterxml.jackson.core.JsonToken.START_ARRAY ? new int[] {-1} : "{");
+          } else {
+            endValue(path);
+          }
+        }
+      }
+      assertTrue(values > 0);
+    }
+  }
+
+  /** After a value: a member name is done with; an array index stays for the next element. */
+  private static void endValue(java.util.Deque<Object> path) {
+    if (!path.isEmpty() && path.peek() instanceof String name && !name.equals("{")) {
+      path.pop();
+    }
+  }
+
+  private static String pointer(java.util.Deque<Object> path) {
+    StringBuilder pointer = new StringBuilder();
+    java.util.Iterator<Object> outermostFirst = path.descendingIterator();
+    while (outermostFirst.hasNext()) {
+      Object step = outermostFirst.next();
+      if (step instanceof int[] index) {
+        pointer.append('/').append(index[0]);
+      } else if (!step.equals("{")) {
+        pointer.append('/').append(LocatedJson.escape((String) step));
+      }
+    }
+    return pointer.toString();
   }
 
   @Test

@@ -2,9 +2,7 @@ package org.cyberbaseline.validator.internal.checks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cyberbaseline.rules.Severity;
@@ -60,16 +58,21 @@ public final class DependencyGraphCheck implements CheckType {
 
   /** Checks one SBOM; returns how many dependency cycles it has. */
   private static int check(CheckContext context, String path, Sbom sbom, Severity orphanSeverity, List<Finding> findings) {
-    RefGraph graph = new RefGraph();
-    // Components are numbered first, so a reference numbered below componentRefs is a component's.
-    Map<Integer, String> firstUse = new HashMap<>();
-    for (Component component : SbomCheckSupport.allComponents(sbom)) {
+    List<Component> components = SbomCheckSupport.allComponents(sbom);
+    RefGraph graph = new RefGraph(components.size());
+    // Components are numbered first, so a reference numbered below componentRefs is a component's;
+    // firstUse.get(n) is the pointer of the component that reference n was first seen on.
+    List<String> firstUse = new ArrayList<>(components.size());
+    for (Component component : components) {
       if (component.ref().isEmpty()) {
         continue;
       }
       String ref = component.ref().get();
-      String previous = firstUse.putIfAbsent(graph.node(ref), component.pointer());
-      if (previous != null) {
+      int node = graph.node(ref);
+      if (node == firstUse.size()) {
+        firstUse.add(component.pointer());
+      } else {
+        String previous = firstUse.get(node);
         findings.add(
             context.finding(
                 "reference '" + ref + "' is used by more than one component (also " + previous

@@ -18,8 +18,8 @@ import java.util.Map;
  * its count is fixed by the input.
  */
 final class RefGraph {
-  private final Map<String, Integer> ids = new HashMap<>();
-  private final List<String> refs = new ArrayList<>();
+  private final Map<String, Integer> ids;
+  private final List<String> refs;
   private int[] edgeFrom = new int[64];
   private int[] edgeTo = new int[64];
   private int edgeCount;
@@ -29,6 +29,16 @@ final class RefGraph {
   /** Compressed adjacency, built on first query: targets of node n are targets[offsets[n]..offsets[n+1]). */
   private int[] offsets;
   private int[] targets;
+
+  RefGraph() {
+    this(16);
+  }
+
+  /** A graph sized for about {@code expectedRefs} references, so that numbering them never rehashes. */
+  RefGraph(int expectedRefs) {
+    ids = new HashMap<>(Math.max(16, expectedRefs * 2));
+    refs = new ArrayList<>(expectedRefs);
+  }
 
   /** The number of {@code ref}, numbering it if it is new. */
   int node(String ref) {
