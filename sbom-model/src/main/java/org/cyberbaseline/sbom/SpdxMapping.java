@@ -143,6 +143,7 @@ final class SpdxMapping {
     List<Dependency> dependencies = new ArrayList<>();
     List<Composition> compositions = new ArrayList<>();
     relationships(relationships, documentId, elements.keySet(), mappedIds, dependencies, compositions);
+    undefinedLicenseRefs(elements.values());
 
     return new Sbom(
         format,
@@ -445,6 +446,56 @@ final class SpdxMapping {
       name = m.group(1).isBlank() ? m.group(2).strip() : m.group(1).strip();
     }
     return name;
+  }
+
+  private static final Pattern LICENSE_REF = Pattern.compile("(?<![A-Za-z0-9.\\-:])LicenseRef-[A-Za-z0-9.\\-]+");
+  private static final List<String> LICENSE_MEMBERS = List.of(
+      "licenseConcluded", "licenseDeclared", "licenseInfoFromFiles", "licenseInfoInFiles", "licenseInfoInSnippets");
+
+  /**
+   * Every {@code LicenseRef-} an element's licence fields use must be defined in
+   * {@code hasExtractedLicensingInfos} (SPDX 2.3 clause 10, "Other licensing information detected").
+   * java-spdx-library's JSON reader creates a missing definition silently, so its verification
+   * cannot see the gap; its tag-value reader used to report it. A reference into another document
+   * ({@code DocumentRef-x:LicenseRef-y}) is not checked here. Keyword {@value
+   * SpdxVerification#KEYWORD}: it is a conformance failure of the document.
+   */
+  private void undefinedLicenseRefs(java.util.Collection<Element> elements) {
+    Set<String> defined = new HashSet<>();
+    for (Item info : objects(root, "", "hasExtractedLicensingInfos")) {
+      JsonNode id = info.node().get("licenseId");
+      if (id != null && id.isTextual()) {
+        defined.add(id.textValue().strip());
+      }
+    }
+    for (Element element : elements) {
+      for (String member : LICENSE_MEMBERS) {
+        JsonNode value = element.node().get(member);
+        if (value == null) {
+          continue;
+        }
+        String pointer = element.pointer() + "/" + member;
+        if (value.isTextual()) {
+          reportUndefined(value.textValue(), pointer, defined);
+        } else if (value.isArray()) {
+          for (int i = 0; i < value.size(); i++) {
+            if (value.get(i).isTextual()) {
+              reportUndefined(value.get(i).textValue(), pointer + "/" + i, defined);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void reportUndefined(String expression, String pointer, Set<String> defined) {
+    Matcher m = LICENSE_REF.matcher(expression);
+    while (m.find()) {
+      if (!defined.contains(m.group())) {
+        problem(pointer, "License not found for " + m.group() + ": no hasExtractedLicensingInfos entry"
+            + " (ExtractedLicensingInfo in tag-value) defines it", SpdxVerification.KEYWORD);
+      }
+    }
   }
 
   // --- tree access with type reporting -------------------------------------------------------

@@ -1,5 +1,8 @@
 package org.cyberbaseline.sbom;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +22,7 @@ import org.spdx.jacksonstore.MultiFormatStore;
 import org.spdx.library.ListedLicenses;
 import org.spdx.library.SpdxModelFactory;
 import org.spdx.library.model.v2.SpdxDocument;
-import org.spdx.storage.ISerializableModelStore;
 import org.spdx.storage.simple.InMemSpdxStore;
-import org.spdx.tagvaluestore.TagValueStore;
 
 /**
  * Spec conformance of an SPDX 2.x document, as java-spdx-library judges it ({@code
@@ -58,8 +59,22 @@ final class SpdxVerification {
 
   enum Syntax {
     JSON,
-    YAML,
-    TAG_VALUE
+    YAML
+  }
+
+  private static final ObjectMapper JSON_WRITER = new ObjectMapper();
+
+  /**
+   * A tree in the shape of the SPDX JSON serialisation (as {@link SpdxTagValue} builds from
+   * tag-value) written as JSON, for {@link #verify} with {@link Syntax#JSON}.
+   */
+  static byte[] jsonBytes(JsonNode tree) {
+    try {
+      return JSON_WRITER.writeValueAsBytes(tree);
+    } catch (JsonProcessingException e) {
+      // A tree built in memory from strings always serialises; this would be a bug, not bad input.
+      throw new IllegalStateException("could not write the SPDX tree as JSON", e);
+    }
   }
 
   private SpdxVerification() {}
@@ -80,8 +95,8 @@ final class SpdxVerification {
   /**
    * Verifies the document.
    *
-   * @param content the document in the encoding the library expects (UTF-8 for tag-value; JSON
-   *     and YAML detect their encoding)
+   * @param content the document as JSON or YAML (the library detects the encoding); tag-value is
+   *     passed as the JSON form of its tree ({@link #jsonBytes})
    * @param pointerByName pointer of each package/file by name, for placing messages that name one
    * @param locator positions of pointers in the source
    */
@@ -115,21 +130,12 @@ final class SpdxVerification {
   private static List<String> runLibrary(byte[] content, Syntax syntax) throws InvalidSPDXAnalysisException, IOException {
     InMemSpdxStore base = new InMemSpdxStore();
     try {
-      ISerializableModelStore store =
-          switch (syntax) {
-            case JSON -> new MultiFormatStore(base, MultiFormatStore.Format.JSON);
-            case YAML -> new MultiFormatStore(base, MultiFormatStore.Format.YAML);
-            case TAG_VALUE -> new TagValueStore(base);
-          };
+      MultiFormatStore store =
+          new MultiFormatStore(base, syntax == Syntax.JSON ? MultiFormatStore.Format.JSON : MultiFormatStore.Format.YAML);
       SpdxDocument document;
       try (InputStream in = new ByteArrayInputStream(content)) {
-        document =
-            store instanceof MultiFormatStore multi
-                ? multi.deSerialize(in, false)
-                : ((TagValueStore) store).deSerialize(in, false);
+        document = store.deSerialize(in, false);
       }
-      // TagValueStore.getWarnings() is not added: it repeats verify()'s messages per element and
-      // per relationship, in other wordings, and cannot be told apart from distinct problems.
       return new ArrayList<>(document.verify());
     } finally {
       base.clear();
