@@ -79,6 +79,7 @@ final class SpdxMapping {
   private final JsonNode root;
   private final SourceLocator locator;
   private final boolean scalarsAsText;
+  private final Set<String> undefinedLicenseRefs = new HashSet<>();
   private final List<JsonProblem> problems = new ArrayList<>();
 
   /** A package, file or snippet with where it is. */
@@ -94,7 +95,11 @@ final class SpdxMapping {
   private record Item(JsonNode node, String pointer) {}
 
   /** The model and the problems the mapping itself found (all located where possible). */
-  record Mapped(Sbom sbom, List<JsonProblem> problems) {}
+  /**
+   * @param undefinedLicenseRefs the {@code LicenseRef-} ids used but not defined in the document,
+   *     each already reported in {@code problems} at the field that uses it
+   */
+  record Mapped(Sbom sbom, List<JsonProblem> problems, Set<String> undefinedLicenseRefs) {}
 
   private SpdxMapping(JsonNode root, SourceLocator locator, boolean scalarsAsText) {
     this.root = root;
@@ -112,7 +117,7 @@ final class SpdxMapping {
     Sbom sbom = mapping.toSbom(format, specVersion);
     // A member read twice (an SPDXID while finding the primary and again while mapping) is
     // reported once.
-    return new Mapped(sbom, mapping.problems.stream().distinct().toList());
+    return new Mapped(sbom, mapping.problems.stream().distinct().toList(), Set.copyOf(mapping.undefinedLicenseRefs));
   }
 
   private Sbom toSbom(SbomFormat format, String specVersion) {
@@ -143,7 +148,7 @@ final class SpdxMapping {
     List<Dependency> dependencies = new ArrayList<>();
     List<Composition> compositions = new ArrayList<>();
     relationships(relationships, documentId, elements.keySet(), mappedIds, dependencies, compositions);
-    undefinedLicenseRefs(elements.values());
+    checkLicenseRefsDefined(elements.values());
 
     return new Sbom(
         format,
@@ -460,7 +465,7 @@ final class SpdxMapping {
    * ({@code DocumentRef-x:LicenseRef-y}) is not checked here. Keyword {@value
    * SpdxVerification#KEYWORD}: it is a conformance failure of the document.
    */
-  private void undefinedLicenseRefs(java.util.Collection<Element> elements) {
+  private void checkLicenseRefsDefined(java.util.Collection<Element> elements) {
     Set<String> defined = new HashSet<>();
     for (Item info : objects(root, "", "hasExtractedLicensingInfos")) {
       JsonNode id = info.node().get("licenseId");
@@ -492,6 +497,7 @@ final class SpdxMapping {
     Matcher m = LICENSE_REF.matcher(expression);
     while (m.find()) {
       if (!defined.contains(m.group())) {
+        undefinedLicenseRefs.add(m.group());
         problem(pointer, "License not found for " + m.group() + ": no hasExtractedLicensingInfos entry"
             + " (ExtractedLicensingInfo in tag-value) defines it", SpdxVerification.KEYWORD);
       }

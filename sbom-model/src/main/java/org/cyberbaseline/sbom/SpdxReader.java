@@ -237,15 +237,12 @@ final class SpdxReader {
     List<JsonProblem> problems = new ArrayList<>(readProblems);
     problems.addAll(mapped.problems());
     // The mapping reports an undefined LicenseRef at the field that uses it; the library, when it
-    // notices one at all, says the same without a location, so its copy is dropped.
-    Set<String> undefinedRefs = new HashSet<>();
-    for (JsonProblem problem : mapped.problems()) {
-      if (problem.message().startsWith(UNDEFINED_LICENSE)) {
-        undefinedRefs.add(UNDEFINED_LICENSE + problem.message().substring(UNDEFINED_LICENSE.length()).split("[: ]", 2)[0] + " ");
-      }
-    }
+    // notices one at all, says the same without a location ("License not found for LicenseRef-x in
+    // ..."), so its copy is dropped.
     for (JsonProblem problem : SpdxVerification.verify(libraryContent, syntax, pointersByName(root), locator)) {
-      if (undefinedRefs.stream().noneMatch(problem.message()::startsWith)) {
+      boolean repeatsMapping = mapped.undefinedLicenseRefs().stream()
+          .anyMatch(ref -> problem.message().startsWith(UNDEFINED_LICENSE + ref + " "));
+      if (!repeatsMapping) {
         problems.add(problem);
       }
     }

@@ -25,29 +25,11 @@ final class CompactMembers extends AbstractMap<String, JsonNode> {
   /** name0, value0, name1, value1, ... */
   private Object[] table;
   private int size;
-  /**
-   * One bit per member name, chosen by its hash: a name whose bit is clear is certainly not a
-   * member. Most lookups miss (a schema validator or a mapper asks an object for every property it
-   * knows, and the object has a few), and this answers them without a scan. Removal leaves bits set,
-   * which costs only a scan.
-   */
-  private long nameBits;
 
   /** Takes ownership of {@code table}, whose first {@code size} pairs are the members (names unique). */
   CompactMembers(Object[] table, int size) {
     this.table = table;
     this.size = size;
-    for (int i = 0; i < size; i++) {
-      nameBits |= nameBit(table[2 * i]);
-    }
-  }
-
-  private static long nameBit(Object name) {
-    if (name == null) {
-      return 0;
-    }
-    int hash = name.hashCode();
-    return 1L << (hash ^ (hash >>> 16)); // the shift distance is taken mod 64
   }
 
   private int indexOf(Object name) {
@@ -63,9 +45,6 @@ final class CompactMembers extends AbstractMap<String, JsonNode> {
     // Member names read by Jackson are interned, and so are most names asked for (schema keywords,
     // constants), so identity usually decides; the String's cached hash rejects the rest cheaply.
     int hash = wanted.hashCode();
-    if ((nameBits & (1L << (hash ^ (hash >>> 16)))) == 0) {
-      return -1;
-    }
     for (int i = 0; i < size; i++) {
       Object candidate = t[2 * i];
       if (candidate == wanted
@@ -110,7 +89,6 @@ final class CompactMembers extends AbstractMap<String, JsonNode> {
     }
     table[2 * size] = name;
     table[2 * size + 1] = value;
-    nameBits |= nameBit(name);
     size++;
     return null;
   }
@@ -137,7 +115,6 @@ final class CompactMembers extends AbstractMap<String, JsonNode> {
   public void clear() {
     Arrays.fill(table, 0, 2 * size, null);
     size = 0;
-    nameBits = 0;
   }
 
   /** As {@link AbstractMap#hashCode()} specifies, without a view object per member (schemas hash whole subtrees for uniqueItems). */

@@ -30,10 +30,6 @@ final class RefGraph {
   private int[] offsets;
   private int[] targets;
 
-  RefGraph() {
-    this(16);
-  }
-
   /** A graph sized for about {@code expectedRefs} references, so that numbering them never rehashes. */
   RefGraph(int expectedRefs) {
     ids = new HashMap<>(Math.max(16, expectedRefs * 2));

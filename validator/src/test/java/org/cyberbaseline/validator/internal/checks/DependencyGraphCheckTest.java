@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class DependencyGraphCheckTest {
   private static RefGraph graph(Map<String, List<String>> entries) {
-    RefGraph graph = new RefGraph();
+    RefGraph graph = new RefGraph(entries.size());
     entries.forEach(graph::addEntry);
     return graph;
   }
@@ -34,7 +34,7 @@ class DependencyGraphCheckTest {
     assertEquals(1, graph(ordered("a", List.of("a"))).countCycles());
     assertEquals(2, graph(ordered("a", List.of("b", "c"), "b", List.of("a"), "c", List.of("a"))).countCycles());
     // A 200,000-long chain closing on itself would overflow a recursive search.
-    RefGraph chain = new RefGraph();
+    RefGraph chain = new RefGraph(200_001);
     for (int i = 0; i < 200_000; i++) {
       chain.addEntry("n" + i, List.of("n" + (i + 1)));
     }
